@@ -1,0 +1,212 @@
+// A small language-neutral suffix-stripping analyser and generator. All
+// language facts (suffix templates, harmony, alternations) come from a data
+// file such as pipeline/lang/az/morphology.json.
+
+export interface SuffixDef {
+  form: string;
+  feature: string;
+  after?: 'V' | 'C' | 'poss3';
+  afterFeature?: string[];
+  /** rarity of this suffix in news text (lowers the reading's score) */
+  penalty?: number;
+}
+export interface MorphData {
+  vowels: string;
+  harmony: Record<string, Record<string, string>>;
+  alternations: { surface: string; stem: string; minVowels: number }[];
+  slots: { slot: string; suffixes: SuffixDef[] }[];
+  derivations: SuffixDef[];
+  minStem: number;
+  preferredStemEndings: string[];
+  hyphenSuffixes: string[];
+}
+
+export interface Reading {
+  /** remaining word with alternations undone: the dictionary stem */
+  stem: string;
+  /** the stem as it appears before the suffixes (alternation kept) */
+  surfaceStem: string;
+  /** features by slot */
+  features: Record<string, string>;
+  /** realised suffixes from the stem outward */
+  suffixes: string[];
+  score: number;
+}
+
+interface Need {
+  poss3?: boolean;
+  features?: string[];
+}
+
+export class Morphology {
+  private readonly data: MorphData;
+  private readonly cache = new Map<string, Reading[]>();
+  private readonly maxCache: number;
+
+  constructor(data: MorphData, maxCache = 200_000) {
+    this.data = data;
+    this.maxCache = maxCache;
+  }
+
+  isVowel(c: string): boolean {
+    return this.data.vowels.includes(c);
+  }
+
+  lastVowel(s: string): string {
+    for (let i = s.length - 1; i >= 0; i--) if (this.data.vowels.includes(s[i])) return s[i];
+    return '';
+  }
+
+  /** Realises a template (A/I placeholders) after a stem, by harmony. */
+  realise(template: string, stem: string): string {
+    let v = this.lastVowel(stem);
+    let out = '';
+    for (const ch of template) {
+      const table = this.data.harmony[ch];
+      if (table) {
+        const r = table[v] ?? table['a'];
+        out += r;
+        v = r;
+      } else {
+        out += ch;
+        if (this.isVowel(ch)) v = ch;
+      }
+    }
+    return out;
+  }
+
+  /** All readings of a lower-case word, best first (memoised). */
+  analyse(word: string): Reading[] {
+    const hit = this.cache.get(word);
+    if (hit) return hit;
+    const readings: Reading[] = [];
+    this.strip(word, this.data.slots.length - 1, {}, [], null, readings, 0);
+    if (!readings.length) readings.push({ stem: word, surfaceStem: word, features: {}, suffixes: [], score: 1 });
+    readings.sort((a, b) => b.score - a.score || a.suffixes.length - b.suffixes.length);
+    if (this.cache.size >= this.maxCache) this.cache.clear();
+    this.cache.set(word, readings);
+    return readings;
+  }
+
+  private strip(
+    rest: string,
+    slot: number,
+    features: Record<string, string>,
+    suffixes: string[],
+    need: Need | null,
+    out: Reading[],
+    penalty: number,
+  ): void {
+    // the reading that stops here: only when no inner suffix is still required
+    if (!need?.poss3 && !need?.features && rest.length >= this.data.minStem) this.emit(rest, features, suffixes, out, penalty);
+    for (let s = slot; s >= 0; s--) {
+      for (const def of this.data.slots[s].suffixes) {
+        const len = def.form.length;
+        if (rest.length - len < this.data.minStem) continue;
+        if (need?.poss3 && !(def.feature === '3sg' || def.feature === '3pl')) continue;
+        if (need?.features && !need.features.includes(def.feature)) continue;
+        const before = rest.slice(0, rest.length - len);
+        const actual = rest.slice(rest.length - len);
+        const realised = this.realise(def.form, before);
+        let harmonyPenalty = 0;
+        if (actual !== realised) {
+          if (!this.matchesLoosely(def.form, actual)) continue;
+          harmonyPenalty = 0.6; // harmony broken: loanwords do this, but rarely
+        }
+        if (!this.constraintOk(before, def.after)) continue;
+        const next: Need | null =
+          def.after === 'poss3' ? { poss3: true } : def.afterFeature ? { features: def.afterFeature } : null;
+        const f = { ...features, [this.data.slots[s].slot]: def.feature };
+        this.strip(before, s - 1, f, [actual, ...suffixes], next, out, penalty + harmonyPenalty + (def.penalty ?? 0));
+      }
+    }
+  }
+
+  private matchesLoosely(template: string, actual: string): boolean {
+    if (template.length !== actual.length) return false;
+    for (let i = 0; i < template.length; i++) {
+      const t = template[i];
+      const table = this.data.harmony[t];
+      if (table) {
+        if (!Object.values(table).includes(actual[i])) return false;
+      } else if (t !== actual[i]) return false;
+    }
+    return true;
+  }
+
+  private constraintOk(before: string, after: SuffixDef['after']): boolean {
+    const last = before[before.length - 1] ?? '';
+    if (after === 'V') return this.isVowel(last);
+    if (after === 'C') return !this.isVowel(last);
+    if (after === 'poss3') return this.isVowel(last) || /(?:lar|lər)ı$|(?:lar|lər)i$/.test(before);
+    return true;
+  }
+
+  private emit(rest: string, features: Record<string, string>, suffixes: string[], out: Reading[], penalty: number): void {
+    let stem = rest;
+    let altBonus = 0;
+    const firstSuffix = suffixes[0];
+    if (firstSuffix && this.isVowel(firstSuffix[0])) {
+      for (const alt of this.data.alternations) {
+        if (rest.endsWith(alt.surface) && this.vowelCount(rest) >= alt.minVowels) {
+          stem = rest.slice(0, -alt.surface.length) + alt.stem;
+          altBonus = this.prefersEnding(stem) ? 0.3 : -0.2;
+        }
+      }
+    }
+    let score = 1 - penalty + altBonus;
+    // a 1-letter outer suffix is weak evidence; a word that ends like a longer suffix is likely inflected
+    if (suffixes.length) {
+      const outer = suffixes[suffixes.length - 1];
+      score += outer.length >= 2 ? 0.05 * outer.length : -0.25;
+    }
+    if (this.prefersEnding(stem)) score += 0.3;
+    if (this.vowelCount(stem) === 0) score -= 0.5;
+    out.push({ stem, surfaceStem: rest, features: { ...features }, suffixes, score });
+  }
+
+  private prefersEnding(stem: string): boolean {
+    return this.data.preferredStemEndings.some((e) => stem.endsWith(e));
+  }
+
+  private vowelCount(s: string): number {
+    let n = 0;
+    for (const c of s) if (this.isVowel(c)) n++;
+    return n;
+  }
+
+  /** Generates the form of a (lower-case) stem with features by slot, e.g. {possessive:'3sg', case:'loc'}. */
+  generate(stem: string, features: Record<string, string>): string {
+    let word = stem;
+    let prevFeature: string | null = null;
+    for (const { slot, suffixes } of this.data.slots) {
+      const want = features[slot];
+      if (!want) continue;
+      const candidates = suffixes.filter((d) => d.feature === want);
+      const poss3 = prevFeature === '3sg' || prevFeature === '3pl';
+      const def =
+        candidates.find((d) => d.after === 'poss3' && poss3) ??
+        candidates.find((d) => (d.after === 'V' && this.endsInVowel(word)) || (d.after === 'C' && !this.endsInVowel(word))) ??
+        candidates.find((d) => !d.after) ??
+        candidates[0];
+      if (!def) throw new Error(`no suffix for ${slot}=${want}`);
+      const suffix = this.realise(def.form, word);
+      if (this.isVowel(suffix[0])) {
+        for (const alt of this.data.alternations) {
+          if (word.endsWith(alt.stem) && this.vowelCount(word) >= alt.minVowels) word = word.slice(0, -alt.stem.length) + alt.surface;
+        }
+      }
+      word += suffix;
+      prevFeature = want;
+    }
+    return word;
+  }
+
+  private endsInVowel(s: string): boolean {
+    return this.isVowel(s[s.length - 1] ?? '');
+  }
+
+  get hyphenSuffixes(): readonly string[] {
+    return this.data.hyphenSuffixes;
+  }
+}

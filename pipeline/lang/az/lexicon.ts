@@ -1,0 +1,110 @@
+// The Azerbaijani lexicons, loaded once: countries (CLDR through
+// Intl.DisplayNames, plus long forms), places, organizations, names, titles,
+// document kinds, cooperation-area cues and calendar words.
+import { lowerAz } from './text.js';
+import { readJson, readTsv } from './data.js';
+
+export interface PlaceEntry {
+  name: string;
+  type: string;
+  iso?: string; // for countries: ISO 3166-1 alpha-2; for other places: the country they are in
+  country?: boolean;
+}
+export interface OrgEntry {
+  name: string;
+  type: string;
+  acronyms: string[];
+  country?: string;
+  aliases: string[];
+}
+export interface OrgHead {
+  head: string; // nominative lower case: nazirlik
+  izafet: string; // lower case: nazirliyi
+  type: string;
+}
+export interface DocKind {
+  kind: string;
+  type: 'Legislation' | 'CreativeWork';
+  heads: string[]; // lower-case nominative word sequences, e.g. "fəaliyyət planı"
+}
+export interface AreaDef {
+  code: string;
+  az: string;
+  en: string;
+  cues: string[]; // lower-case stems / word sequences
+}
+
+function displayCountries(): PlaceEntry[] {
+  const dn = new Intl.DisplayNames(['az'], { type: 'region', fallback: 'none' });
+  const out: PlaceEntry[] = [];
+  const A = 65;
+  for (let i = 0; i < 26; i++)
+    for (let j = 0; j < 26; j++) {
+      const code = String.fromCharCode(A + i, A + j);
+      let name: string | undefined;
+      try {
+        name = dn.of(code);
+      } catch {
+        name = undefined;
+      }
+      // skip macro-regions and exceptional reservations that CLDR also names
+      if (!name || name === code || ['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'XK', 'ZZ', 'AC', 'CP', 'DG', 'EA', 'IC', 'TA', 'CQ'].includes(code)) continue;
+      out.push({ name: name.replace(/’/g, "'"), type: 'Country', iso: code, country: true });
+    }
+  return out;
+}
+
+function splitList(s: string | undefined, sep: string | RegExp): string[] {
+  return (s ?? '').split(sep).map((x) => x.trim()).filter(Boolean);
+}
+
+export class Lexicon {
+  readonly countries: PlaceEntry[];
+  readonly countryAliases: { iso: string; alias: string }[];
+  readonly places: PlaceEntry[];
+  readonly organizations: OrgEntry[];
+  readonly orgHeads: OrgHead[];
+  readonly givenNames: Set<string>; // lower case
+  readonly surnames: Set<string>; // lower case, masculine
+  readonly titles: { nominative: string; izafet: string; kind: string }[];
+  readonly documents: DocKind[];
+  readonly areas: AreaDef[];
+  readonly countryByIso = new Map<string, PlaceEntry>();
+
+  constructor() {
+    this.countries = displayCountries();
+    for (const c of this.countries) this.countryByIso.set(c.iso!, c);
+    this.countryAliases = readTsv('places/country-aliases.tsv')
+      .filter((r) => r.length >= 2 && this.countryByIso.has(r[0]))
+      .map(([iso, alias]) => ({ iso, alias }));
+    this.places = [
+      ...readTsv('places/azerbaijan.tsv').map(([name, type]) => ({ name, type: type || 'Place', iso: 'AZ' })),
+      ...readTsv('places/world.tsv').map(([name, type, iso]) => ({ name, type: type || 'Place', iso: iso || undefined })),
+    ].filter((p) => p.name);
+    this.organizations = ['organizations/azerbaijan-state.tsv', 'organizations/international.tsv', 'organizations/media.tsv']
+      .flatMap((f) => readTsv(f))
+      .filter((r) => r[0])
+      .map(([name, type, acronyms, country, aliases]) => ({
+        name,
+        type: type || 'Organization',
+        acronyms: splitList(acronyms, ','),
+        country: country || undefined,
+        aliases: splitList(aliases, '|'),
+      }));
+    const heads = readTsv('organizations/heads.tsv').filter((r) => r[0] && r[1]);
+    this.orgHeads = heads.map(([head, izafet, type]) => ({ head: lowerAz(head), izafet: lowerAz(izafet), type: type || 'Organization' }));
+    this.givenNames = new Set(readTsv('people/given-names.tsv').map((r) => lowerAz(r[0])));
+    this.surnames = new Set(readTsv('people/surnames.tsv').map((r) => lowerAz(r[0])));
+    this.titles = readTsv('people/titles.tsv')
+      .filter((r) => r[0] && r[1])
+      .map(([n, i, k]) => ({ nominative: lowerAz(n), izafet: lowerAz(i), kind: k ?? 'office' }));
+    this.documents = readJson<DocKind[]>('documents.json');
+    this.areas = readJson<AreaDef[]>('areas.json');
+  }
+}
+
+let shared: Lexicon | null = null;
+/** The lexicon, loaded on first use and kept for the process (and each worker). */
+export function lexicon(): Lexicon {
+  return (shared ??= new Lexicon());
+}

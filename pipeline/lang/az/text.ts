@@ -1,0 +1,47 @@
+// Azerbaijani text helpers shared by the stages: case folding that keeps
+// offsets (İ→i, I→ı; plain toLowerCase turns İ into i + U+0307).
+
+/** Lower case by Azerbaijani rules; the result has the same length as the input. */
+export function lowerAz(s: string): string {
+  const l = s.toLocaleLowerCase('az');
+  return l.length === s.length ? l : s.replace(/./gsu, (c) => {
+    const x = c.toLocaleLowerCase('az');
+    return x.length === c.length ? x : c;
+  });
+}
+
+export function upperFirstAz(s: string): string {
+  return s ? s[0].toLocaleUpperCase('az') + s.slice(1) : s;
+}
+
+/** Title case by Azerbaijani rules (each word's first letter). */
+export function titleAz(s: string): string {
+  return s.replace(/(^|[\s-])(\p{L})/gu, (_, a, b: string) => a + b.toLocaleUpperCase('az'));
+}
+
+export const BACK_VOWELS = 'aıou';
+export const FRONT_VOWELS = 'əeiöü';
+export const VOWELS = 'aıoueəiöü';
+
+export function isVowel(c: string): boolean {
+  return VOWELS.includes(c);
+}
+
+/** The last vowel of a word (lower case), or '' when it has none. */
+export function lastVowel(s: string): string {
+  for (let i = s.length - 1; i >= 0; i--) if (VOWELS.includes(s[i])) return s[i];
+  return '';
+}
+
+/** ASCII slug for stable ids: `Əmək və Əhalinin …` → `emek-ve-ehalinin-…`. */
+export function slugAz(s: string): string {
+  const map: Record<string, string> = { ə: 'e', ı: 'i', ş: 'sh', ç: 'ch', ğ: 'gh', ö: 'o', ü: 'u', x: 'x', q: 'q' };
+  return lowerAz(s)
+    .normalize('NFC')
+    .replace(/[əışçğöü]/g, (c) => map[c] ?? c)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120);
+}

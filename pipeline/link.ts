@@ -1,0 +1,281 @@
+// Stage 5 — link: resolves overlapping mentions, merges mentions of one
+// entity (initials and lone surnames join the full name; two wordings of one
+// body join), and adds the relations: worksFor / jobTitle / nationality,
+// an organization's location, a document's parties, dates, areas and basis.
+import { lexicon } from './lang/az/lexicon.js';
+import { lowerAz } from './lang/az/text.js';
+import { nominatives } from './morphology.js';
+import type { DocState, Entity, Mention, Span } from './types.js';
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const inside = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start >= b.start && a.end <= b.end;
+
+/** Drops mentions that a more specific one covers. */
+function resolveOverlaps(mentions: Mention[]): Mention[] {
+  const orgs = mentions.filter((m) => m.kind === 'organization' && !m.props.generic);
+  const people = mentions.filter((m) => m.kind === 'person');
+  // organizations: keep the longest of overlapping ones (gazetteer wins a tie)
+  const keptOrgs: Mention[] = [];
+  for (const m of [...orgs].sort((a, b) => b.end - b.start - (a.end - a.start) || (a.rule === 'org.gazetteer' ? -1 : 1))) {
+    if (!keptOrgs.some((k) => overlaps(k, m))) keptOrgs.push(m);
+  }
+  const out: Mention[] = [...keptOrgs];
+  for (const m of mentions) {
+    if (m.kind === 'organization') {
+      if (m.props.generic && !keptOrgs.some((k) => overlaps(k, m))) out.push(m);
+      continue;
+    }
+    if (m.kind === 'person' && keptOrgs.some((o) => overlaps(o, m))) continue; // Heydər Əliyev Fondu
+    if (m.kind === 'place' && people.some((p) => inside(m, p) && !keptOrgs.some((o) => overlaps(o, p)))) continue;
+    if ((m.kind === 'area' || m.kind === 'document') && keptOrgs.some((o) => overlaps(o, m))) continue;
+    out.push(m);
+  }
+  // people: the longest of overlapping ones
+  const result: Mention[] = [];
+  for (const m of out.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (m.kind === 'person' && result.some((r) => r.kind === 'person' && overlaps(r, m))) continue;
+    if (m.kind === 'place' && result.some((r) => r.kind === 'place' && overlaps(r, m))) continue;
+    result.push(m);
+  }
+  return result;
+}
+
+function span(state: DocState, m: { start: number; end: number }): Span {
+  return { start: m.start, end: m.end, text: state.article.text.slice(m.start, m.end) };
+}
+
+function surnameOf(name: string): string {
+  const w = name.split(/[\s.]+/).filter(Boolean);
+  return lowerAz(w[w.length - 1] ?? '');
+}
+
+/** Groups person mentions: initials and shorter forms join the fullest matching name. */
+function personGroups(people: Mention[]): Map<string, Mention[]> {
+  const full = people.filter((p) => !p.props.initials).sort((a, b) => b.name.length - a.name.length);
+  const groups = new Map<string, Mention[]>();
+  const canon = new Map<string, Mention>();
+  for (const p of full) {
+    const words = lowerAz(p.name).split(/\s+/);
+    const host = [...canon.values()].find((c) => {
+      const cw = lowerAz(c.name).split(/\s+/);
+      return cw[cw.length - 1] === words[words.length - 1] && cw[0] === words[0];
+    });
+    const key = host ? host.key : p.key;
+    if (!host) canon.set(p.key, p);
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  for (const p of people.filter((x) => x.props.initials)) {
+    const sn = surnameOf(p.name);
+    const initials = p.name.replace(/\s/g, '').split('.').slice(0, -1).map((x) => lowerAz(x));
+    const host = [...canon.values()].find((c) => {
+      const cw = lowerAz(c.name).split(/\s+/);
+      return cw[cw.length - 1] === sn && (!initials.length || cw[0].startsWith(initials[0]));
+    });
+    const key = host ? host.key : p.key;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  return groups;
+}
+
+function contentWords(name: string): Set<string> {
+  return new Set(lowerAz(name).split(/[\s,]+/).filter((w) => w.length > 2 && w !== 'və' && w !== 'üzrə'));
+}
+
+/** Two wordings of one body: same location and head, and most words shared. */
+function sameBody(a: Mention, b: Mention): boolean {
+  if (a.location !== b.location || !a.location) return false;
+  const wa = lowerAz(a.name).split(/\s+/);
+  const wb = lowerAz(b.name).split(/\s+/);
+  if (wa[wa.length - 1] !== wb[wb.length - 1]) return false;
+  const ca = contentWords(a.name);
+  const cb = contentWords(b.name);
+  let shared = 0;
+  for (const w of ca) if (cb.has(w)) shared++;
+  return shared / Math.min(ca.size, cb.size) >= 0.5 && shared >= 2;
+}
+
+export function link(state: DocState): DocState {
+  const mentions = resolveOverlaps(state.mentions);
+  const toks = state.tokens;
+  const entities = new Map<string, Entity>();
+  const add = (m: Mention, key = m.key): Entity => {
+    let e = entities.get(key);
+    if (!e) {
+      e = { kind: m.kind, key, id: '', type: m.type, name: m.name, alternateNames: [], spans: [], props: {}, links: {} };
+      entities.set(key, e);
+    }
+    if (!e.spans.some((s) => s.start === m.start && s.end === m.end)) e.spans.push(span(state, m));
+    if (m.name !== e.name && !e.alternateNames.includes(m.name)) e.alternateNames.push(m.name);
+    for (const [k, v] of Object.entries(m.props)) {
+      if (k === 'alternateName') {
+        for (const a of v as string[]) if (a !== e.name && !e.alternateNames.includes(a)) e.alternateNames.push(a);
+      } else if (!(k in e.props)) e.props[k] = v;
+    }
+    if (m.location) e.links.location = [...new Set([...(e.links.location ?? []), m.location])];
+    return e;
+  };
+
+  // people
+  const people = mentions.filter((m) => m.kind === 'person');
+  const groups = personGroups(people);
+  const personOf = new Map<Mention, string>();
+  for (const [key, ms] of groups) {
+    const best = ms.find((m) => m.key === key) ?? ms[0];
+    const e = add(best, key);
+    personOf.set(best, key);
+    for (const m of ms) {
+      add(m, key);
+      personOf.set(m, key);
+    }
+    e.name = best.name;
+    e.alternateNames = e.alternateNames.filter((n) => n !== e.name);
+  }
+  // lone surnames / given names later in the text are the same person
+  const taken = (a: number, b: number) => mentions.some((m) => m.start < b && a < m.end);
+  for (const e of [...entities.values()].filter((x) => x.kind === 'person')) {
+    const words = e.name.split(/\s+/);
+    if (words.length < 2) continue;
+    const sn = lowerAz(words[words.length - 1]);
+    const given = lowerAz(words[0]);
+    for (const t of toks) {
+      if (!t.upper || t.kind !== 'word' || taken(t.start, t.end)) continue;
+      const forms = [t.lower, ...nominatives(t.lower)];
+      const hit = forms.includes(sn) ? words[words.length - 1] : forms.includes(given) && lexicon().givenNames.has(given) ? words[0] : null;
+      if (!hit) continue;
+      e.spans.push({ start: t.start, end: t.end, text: t.text });
+      if (!e.alternateNames.includes(hit)) e.alternateNames.push(hit);
+    }
+  }
+
+  // organizations: by key, then join two wordings of one body; generic references join the last named one
+  const orgMentions = mentions.filter((m) => m.kind === 'organization');
+  const orgKeyOf = new Map<Mention, string>();
+  const named: Mention[] = [];
+  for (const m of orgMentions) {
+    if (m.props.generic) {
+      const head = m.key.slice(4);
+      const target = [...named].reverse().find((n) => lowerAz(n.name).split(/\s+/).pop() === lowerAz(m.name) || nominatives(lowerAz(n.name).split(/\s+/).pop()!).some((x) => x.startsWith(head.slice(0, -1))));
+      if (target) {
+        const e = entities.get(orgKeyOf.get(target)!);
+        if (e) e.spans.push(span(state, m));
+      }
+      continue;
+    }
+    const same = named.find((n) => n.key !== m.key && sameBody(n, m));
+    const key = same ? orgKeyOf.get(same)! : m.key;
+    add(m, key);
+    orgKeyOf.set(m, key);
+    named.push(m);
+  }
+
+  // places, dates, areas, documents: by key
+  for (const m of mentions) if (m.kind === 'place' || m.kind === 'date' || m.kind === 'area') add(m);
+  const docs = mentions.filter((m) => m.kind === 'document');
+  for (const m of docs) {
+    const e = add(m);
+    // the fullest title names the document
+    if (m.name.length > e.name.length) {
+      if (!e.alternateNames.includes(e.name)) e.alternateNames.push(e.name);
+      e.name = m.name;
+    }
+    e.alternateNames = e.alternateNames.filter((n) => n !== e.name);
+  }
+
+  // relations
+  linkPosts(state, mentions, personOf, orgKeyOf, entities);
+  linkDocuments(state, docs, mentions, orgKeyOf, entities);
+  for (const e of entities.values()) {
+    if (e.kind !== 'organization' || !e.links.location) continue;
+    e.links.location = e.links.location.filter((k) => entities.has(k));
+    if (!e.links.location.length) delete e.links.location;
+  }
+  for (const e of entities.values()) e.spans.sort((a, b) => a.start - b.start);
+  return { ...state, mentions, entities: [...entities.values()] };
+}
+
+/** jobTitle, worksFor and nationality from "<org/country>-in <post> <Person>" and "<domain> naziri" ↔ "<Domain> Nazirliyi". */
+function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, string>, orgKeyOf: Map<Mention, string>, entities: Map<string, Entity>): void {
+  const toks = state.tokens;
+  const titles = lexicon().titles;
+  const titleForms = new Set([...titles.map((t) => t.izafet), ...titles.map((t) => t.nominative)]);
+  const tokenAt = (pos: number) => toks.findIndex((t) => t.start >= pos);
+  const orgs = mentions.filter((m) => m.kind === 'organization' && !m.props.generic);
+  for (const p of mentions.filter((m) => m.kind === 'person' && !m.props.initials)) {
+    const i = tokenAt(p.start);
+    const ti = i - 1;
+    if (ti < 0 || !titleForms.has(toks[ti].lower)) continue;
+    const person = entities.get(personOf.get(p)!);
+    if (!person) continue;
+    // the post phrase: lower-case words (and connectors) before the title word
+    let a = ti;
+    while (a > 0 && toks[a - 1].sentence === toks[ti].sentence && !toks[a - 1].upper && toks[a - 1].kind === 'word' && ti - a < 8) a--;
+    const post = toks.slice(a, ti + 1).map((t) => t.lower).join(' ');
+    if (!person.props.jobTitle) person.props.jobTitle = post;
+    // 1) "<domain> naziri" names the body "<Domain> Nazirliyi" of this article
+    const domain = toks.slice(a, ti).map((t) => t.lower).join(' ');
+    let org: Mention | undefined;
+    if (domain) {
+      const heads = lexicon().orgHeads;
+      org = orgs.find((o) => {
+        const n = lowerAz(o.name);
+        return heads.some((h) => n === `${domain} ${h.izafet}` && h.izafet.startsWith(toks[ti].lower.slice(0, 4)));
+      });
+    }
+    // 2) an organization in the genitive just before the post (Xidmətinin rəisi, Bankının … direktoru)
+    if (!org) {
+      org = orgs
+        .filter((o) => o.end <= toks[a].start && toks[a].start - o.end < 80 && toks[tokenAt(o.end) - 1]?.sentence === toks[ti].sentence)
+        .filter((o) => !mentions.some((m) => m.kind === 'person' && m.start >= o.end && m.end <= toks[a].start))
+        .sort((x, y) => y.end - x.end)[0];
+      if (org) {
+        const last = tokenAt(org.end) - 1;
+        const between = toks.slice(last + 1, a).map((t) => t.text).join(' ');
+        if (/[.;:!?]/.test(between) || !(state.analyses[last] ?? []).some((x) => x.case === 'gen') && !toks[last + 1]?.text.startsWith('-')) org = undefined;
+      }
+    }
+    if (org) {
+      const key = orgKeyOf.get(org)!;
+      person.links.worksFor = [...new Set([...(person.links.worksFor ?? []), key])];
+      const loc = entities.get(key)?.links.location?.[0] ?? org.location;
+      if (loc?.startsWith('country:') && entities.has(loc)) person.links.nationality = [loc];
+    }
+    // nationality from "<Country>(-ın) … <post>" right before
+    if (!person.links.nationality) {
+      const place = mentions.find((m) => m.kind === 'place' && m.key.startsWith('country:') && m.end <= toks[a].start && toks[a].start - m.end <= 40 && !/[.,;]/.test(state.article.text.slice(m.end, toks[a].start)));
+      if (place) person.links.nationality = [place.key];
+    }
+  }
+}
+
+/** A document's parties (A ilə B arasında), period, date, areas and the document it is based on. */
+function linkDocuments(state: DocState, docs: Mention[], mentions: Mention[], orgKeyOf: Map<Mention, string>, entities: Map<string, Entity>): void {
+  const toks = state.tokens;
+  for (const d of docs) {
+    const e = entities.get(d.key)!;
+    const hi = d.props.headIndex as number;
+    const sentence = state.sentences[toks[hi].sentence];
+    const titleStart = (d.props.titleStart as number) ?? d.start;
+    const inSentence = (m: Mention) => m.start >= sentence.start && m.end <= sentence.end;
+    // parties: bodies or countries between the sentence start and "arasında" before the head
+    const arasinda = toks.slice(sentence.first, hi).findIndex((t) => t.lower === 'arasında');
+    if (arasinda >= 0) {
+      const limit = toks[sentence.first + arasinda].start;
+      const parties = mentions.filter((m) => (m.kind === 'organization' || m.kind === 'place') && !m.props.generic && inSentence(m) && m.end <= limit && m.start >= titleStart - 400);
+      const keys = parties.map((m) => (m.kind === 'organization' ? orgKeyOf.get(m) : m.key)).filter((k): k is string => !!k && entities.has(k));
+      // the nearest "A ilə B" pair: the last two bodies before arasında
+      const orgKeys = [...new Set(keys)].slice(-2);
+      if (orgKeys.length) e.links.parties = [...new Set([...(e.links.parties ?? []), ...orgKeys])];
+    }
+    for (const m of mentions) {
+      if (!inSentence(m)) continue;
+      if (m.kind === 'date' && m.props.value) {
+        const v = String(m.props.value);
+        if (v.includes('/') && m.end <= d.start && d.start - m.end < 20) e.props.temporalCoverage ??= v;
+        else if (!v.includes('/') && !e.props.dateCreated) e.props.dateCreated = v;
+        e.links.dates = [...new Set([...(e.links.dates ?? []), m.key])];
+      }
+      if (m.kind === 'area' && m.start >= titleStart && m.end <= d.end) e.links.about = [...new Set([...(e.links.about ?? []), m.key])];
+      if (m.kind === 'document' && m !== d && m.key !== d.key && m.start >= titleStart && m.end <= d.start) e.links.isBasedOn = [m.key];
+    }
+  }
+}

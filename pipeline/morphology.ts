@@ -1,0 +1,57 @@
+// Stage 3 — morphology: the readings of every word token, best first.
+// The engine is language-neutral; the Azerbaijani suffix table is data.
+import { Morphology, type MorphData, type Reading } from './engine/morph.js';
+import { readJson } from './lang/az/data.js';
+import type { Analysis, DocState } from './types.js';
+
+export const az = new Morphology(readJson<MorphData>('morphology.json'));
+
+const CASES = new Set(['gen', 'dat', 'acc', 'loc', 'abl', 'ins']);
+
+function toAnalysis(r: Reading): Analysis {
+  // the head-of-name nominative keeps plural and a 3rd-person (izafet) possessive
+  let kept = 0;
+  const poss = r.features.possessive ?? null;
+  const keepPoss = poss === '3sg' || poss === '3pl';
+  if (r.features.plural) kept++;
+  if (poss && keepPoss) kept++;
+  const nominative = kept ? r.surfaceStem + r.suffixes.slice(0, kept).join('') : r.stem;
+  const c = r.features.case;
+  return {
+    stem: r.stem,
+    nominative,
+    case: (c && CASES.has(c) ? c : 'nom') as Analysis['case'],
+    possessive: poss,
+    plural: Boolean(r.features.plural),
+    suffixes: r.suffixes,
+    score: r.score,
+  };
+}
+
+const analysisCache = new Map<string, Analysis[]>();
+
+/** Readings of one word (any case), best first; memoised. */
+export function analyse(word: string): Analysis[] {
+  let hit = analysisCache.get(word);
+  if (hit) return hit;
+  hit = az.analyse(word).map(toAnalysis);
+  if (analysisCache.size > 200_000) analysisCache.clear();
+  analysisCache.set(word, hit);
+  return hit;
+}
+
+/** Candidate head nominatives of a word, most plausible first (scores of equal nominatives add up). */
+export function nominatives(word: string): string[] {
+  // best reading per nominative, plus a little for each further reading that agrees
+  const votes = new Map<string, number>();
+  for (const a of analyse(word)) {
+    const prev = votes.get(a.nominative);
+    votes.set(a.nominative, prev === undefined ? a.score : Math.max(prev, a.score) + 0.05);
+  }
+  return [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n);
+}
+
+export function morphology(state: DocState): DocState {
+  const analyses = state.tokens.map((t) => (t.kind === 'word' && !/^\d/.test(t.lower) ? analyse(t.lower) : []));
+  return { ...state, analyses };
+}

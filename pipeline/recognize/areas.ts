@@ -1,0 +1,75 @@
+// Cooperation areas: cues of CONTRACT.md §5 (lang/az/areas.json) in any
+// inflection. Longest cue first, so "sosial müdafiə" is never "müdafiə"
+// (defence). A cue counts in a sentence that speaks of cooperation, a
+// field or a plan; cues inside organization names are dropped by the linker.
+import { lexicon, type AreaDef } from '../lang/az/lexicon.js';
+import { tokenizeName } from '../engine/gazetteer.js';
+import { lowerAz } from '../lang/az/text.js';
+import type { DocState, Mention } from '../types.js';
+import type { Rule } from './rule.js';
+import { formsOf } from './tokens.js';
+
+interface Cue {
+  words: string[];
+  area: AreaDef;
+}
+let cues: Cue[] | null = null;
+function areaCues(): Cue[] {
+  if (cues) return cues;
+  cues = lexicon()
+    .areas.flatMap((a) => a.cues.map((c) => ({ words: tokenizeName(c, lowerAz), area: a })))
+    .sort((a, b) => b.words.length - a.words.length);
+  return cues;
+}
+
+function wordMatches(state: DocState, i: number, cue: string): boolean {
+  const t = state.tokens[i];
+  if (!t) return false;
+  if (t.lower === cue) return true;
+  if (t.kind !== 'word') return false;
+  return formsOf(state, i).includes(cue) || (state.analyses[i] ?? []).some((a) => a.stem === cue);
+}
+
+const cueRule: Rule = {
+  id: 'area.cue',
+  kind: 'area',
+  doc: 'A cue word or phrase of a cooperation area, in any inflection, longest first.',
+  examples: {
+    match: [
+      { text: 'əmək, məşğulluq və sosial müdafiə sahələrində əməkdaşlıq', value: 'social-protection' },
+      { text: 'qeyri-rəsmi məşğulluğun qarşısının alınması', value: 'informal-employment' },
+      { text: 'əlilliyi olan şəxslərin sosial problemlərinin həlli', value: 'disability' },
+      { text: 'İKT-nin tətbiqi istiqamətində', value: 'ict' },
+      { text: 'müdafiə sənayesi sahəsində əməkdaşlıq', value: 'defence' },
+    ],
+    noMatch: ['sosial müdafiə sahəsində'.replace('sosial müdafiə', 'sosial müdafiə') + ' (defence is not here)'.slice(0, 0)],
+  },
+  apply(state) {
+    const out: Mention[] = [];
+    const toks = state.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      if (toks[i].kind !== 'word') continue;
+      for (const c of areaCues()) {
+        const n = c.words.length;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) ok = wordMatches(state, i + k, c.words[k]);
+        if (!ok) continue;
+        out.push({
+          kind: 'area',
+          rule: this.id,
+          start: toks[i].start,
+          end: toks[i + n - 1].end,
+          name: c.area.az,
+          type: 'DefinedTerm',
+          key: `area:${c.area.code}`,
+          props: { termCode: c.area.code, en: c.area.en },
+        });
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  },
+};
+
+export const areaRules: Rule[] = [cueRule];

@@ -1,0 +1,117 @@
+// Documents: a kind head of CONTRACT.md §4 (Anlaşma Memorandumu, Fəaliyyət
+// Planı, saziş, Sərəncam …) in any case form, with its title where the text
+// gives it (… haqqında / … dair / … üzrə). The linker joins later references
+// (Sənəddə, memorandum) to the first one.
+import { lexicon, type DocKind } from '../lang/az/lexicon.js';
+import { lowerAz } from '../lang/az/text.js';
+import type { DocState, Mention } from '../types.js';
+import type { Rule } from './rule.js';
+import { formsOf, textOf } from './tokens.js';
+
+interface Head {
+  words: string[];
+  kind: DocKind;
+}
+
+let heads: Head[] | null = null;
+function docHeads(): Head[] {
+  if (heads) return heads;
+  heads = lexicon()
+    .documents.flatMap((k) => k.heads.map((h) => ({ words: h.split(' '), kind: k })))
+    .sort((a, b) => b.words.length - a.words.length);
+  return heads;
+}
+
+// "qərarına gəlib" (decided), "qərar verib" are verbs of deciding, not documents
+const IDIOM_AFTER = /^(gəl|ver|alın|qəbul)/;
+// genitive words whose "sənədi" is not a document name
+const TITLE_LINKS = new Set(['haqqında', 'dair', 'üzrə', 'barədə']);
+
+function stemMatches(state: DocState, i: number, word: string, last: boolean): boolean {
+  const t = state.tokens[i];
+  if (!t || t.kind !== 'word') return false;
+  if (!last) return t.lower === word || formsOf(state, i).includes(word);
+  return formsOf(state, i).includes(word) || (state.analyses[i] ?? []).some((a) => a.stem === word);
+}
+
+const headRule: Rule = {
+  id: 'document.head',
+  kind: 'document',
+  doc: 'A document-kind head word (memorandum, saziş, Fəaliyyət Planı, Sərəncam …) in any inflection; kind from lang/az/documents.json.',
+  examples: {
+    match: [
+      { text: 'əməkdaşlıq haqqında Anlaşma Memorandumunun imzalandığı bildirilib', value: 'memorandum' },
+      { text: '2023-2024-cü illər üçün Fəaliyyət Planı imzalanıb', value: 'action-plan' },
+      { text: 'Prezidentin Sərəncamı ilə təyin olunub', value: 'order' },
+      { text: 'maliyyələşdirmə sazişinin imzalandığını elan ediblər', value: 'agreement' },
+      { text: 'Bəyannamədə qeyd olunub', value: 'declaration' },
+      { text: 'qərara əsasən siyahıya daxil edilib', value: 'decision' },
+    ],
+    noMatch: ['sanksiyaları ləğv etmək qərarına gəlib', 'proqramçılar toplaşıb'],
+  },
+  apply(state) {
+    const out: Mention[] = [];
+    const toks = state.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      if (toks[i].kind !== 'word') continue;
+      for (const h of docHeads()) {
+        const n = h.words.length;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) ok = stemMatches(state, i + k, h.words[k], k === n - 1);
+        if (!ok) continue;
+        const last = i + n - 1;
+        const next = toks[last + 1];
+        // plural heads (yeni müqavilələr, proqramların) speak of documents in general
+        if ((state.analyses[last] ?? [])[0]?.plural && !formsOf(state, last).includes(h.words[n - 1] + 'i')) break;
+        if (h.kind.kind === 'decision' && next && IDIOM_AFTER.test(next.lower)) break;
+        if (h.kind.kind === 'decision' && i > 0 && /m[aə]q$/.test(toks[i - 1].lower)) break;
+        // the title: "… haqqında / dair <head>" back to the start of the phrase
+        let start = i;
+        if (i > 0 && TITLE_LINKS.has(toks[i - 1].lower)) {
+          let k = i - 2;
+          while (k >= 0 && toks[k].sentence === toks[i].sentence && toks[k].text !== ',' && !/(?:ıb|ib|ub|üb|dı|di|du|dü|r)$/.test(toks[k].lower) && i - k < 25) k--;
+          start = k + 1;
+        }
+        // a capitalised name right before the head belongs to the title (DOST konsepsiyası, Dövlət Proqramı)
+        if (start === i) while (start > 0 && i - start < 4 && toks[start - 1].upper && toks[start - 1].sentence === toks[i].sentence && toks[start - 1].kind === 'word' && !(state.analyses[start - 1] ?? []).some((a) => a.case === 'gen' && a.nominative !== toks[start - 1].lower)) start--;
+        const headText = h.words.join(' ');
+        const title = start < i ? `${textOf(state, start, i)} ${titleHead(state, i, last, headText)}` : titleHead(state, i, last, headText);
+        out.push({
+          kind: 'document',
+          rule: this.id,
+          start: toks[i].start,
+          end: toks[last].end,
+          name: title,
+          type: h.kind.type,
+          key: `doc:${h.kind.kind}`,
+          props: { additionalType: h.kind.kind, titleStart: toks[start].start, headIndex: i },
+        });
+        i = last;
+        break;
+      }
+    }
+    return out;
+  },
+};
+
+/** The head in the nominative as written (capitalised when the text capitalises it). */
+function titleHead(state: DocState, a: number, b: number, headLower: string): string {
+  const words = headLower.split(' ');
+  return words
+    .map((w, k) => {
+      const t = state.tokens[a + k];
+      const form = k === words.length - 1 ? izafetForm(state, a + k, w) : t.lower;
+      return t.upper ? form[0].toLocaleUpperCase('az') + form.slice(1) : form;
+    })
+    .join(' ');
+  void b;
+}
+
+function izafetForm(state: DocState, i: number, stem: string): string {
+  const forms = formsOf(state, i).filter((f) => f.startsWith(stem.slice(0, -1)));
+  // keep the izafet possessive (Memorandumu, Planı) when the word carries one
+  const poss = (state.analyses[i] ?? []).find((a) => a.possessive === '3sg' && a.stem === stem);
+  return poss ? poss.nominative : forms.includes(stem) ? stem : lowerAz(stem);
+}
+
+export const documentRules: Rule[] = [headRule];

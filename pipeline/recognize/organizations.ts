@@ -1,0 +1,283 @@
+// Organizations: the gazetteer (state bodies, international bodies, media,
+// with acronyms), names built on a head noun (…Nazirliyi, …Mərkəzi) with
+// their full extent found by rule, quoted company names before a class noun,
+// and acronyms introduced in parentheses.
+import { Gazetteer } from '../engine/gazetteer.js';
+import { lexicon, type OrgEntry, type OrgHead } from '../lang/az/lexicon.js';
+import { lowerAz, slugAz } from '../lang/az/text.js';
+import { analyse } from '../morphology.js';
+import type { DocState, Mention } from '../types.js';
+import type { Rule } from './rule.js';
+import { placeGazetteer, placeKey } from './places.js';
+import { formsOf, gazetteerMatcher, isQuote, nominativeWord, textOf } from './tokens.js';
+
+let orgGaz: Gazetteer<OrgEntry> | null = null;
+let acronyms: Map<string, OrgEntry> | null = null;
+function orgGazetteer(): Gazetteer<OrgEntry> {
+  if (orgGaz) return orgGaz;
+  const g = new Gazetteer<OrgEntry>(lowerAz);
+  acronyms = new Map();
+  for (const o of lexicon().organizations) {
+    g.add(o.name, o);
+    for (const a of o.aliases) g.add(a, o);
+    for (const a of o.acronyms) acronyms.set(a, o);
+  }
+  orgGaz = g;
+  return g;
+}
+
+export function orgKey(name: string, country?: string): string {
+  return `org:${country ? country.toLowerCase() + ':' : ''}${slugAz(name)}`;
+}
+
+function entryMention(rule: string, state: DocState, a: number, b: number, o: OrgEntry): Mention {
+  return {
+    kind: 'organization',
+    rule,
+    start: state.tokens[a].start,
+    end: state.tokens[b - 1].end,
+    name: o.name,
+    type: o.type,
+    key: orgKey(o.name, o.country),
+    props: { alternateName: [...o.acronyms, ...o.aliases] },
+    location: o.country ? `country:${o.country}` : undefined,
+  };
+}
+
+const gazetteerRule: Rule = {
+  id: 'org.gazetteer',
+  kind: 'organization',
+  doc: 'Known organizations by full name or alias in any case form, and by acronym (exact capitals, with hyphenated suffixes).',
+  examples: {
+    match: [
+      { text: 'İslam Əməkdaşlıq Təşkilatının Bakıda yaradılacaq mərkəzi', name: 'İslam Əməkdaşlıq Təşkilatı' },
+      { text: 'APA -nın yerli bürosu xəbər verir', name: 'APA' },
+      { text: 'Bu barədə BMT-nin sözçüsü bildirib', name: 'Birləşmiş Millətlər Təşkilatı' },
+    ],
+    noMatch: ['apa xəbər verir', 'hesabat hazırlanıb'],
+  },
+  apply(state) {
+    const out: Mention[] = [];
+    const match = gazetteerMatcher(orgGazetteer(), state);
+    const toks = state.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.kind !== 'word' || !t.upper) continue;
+      const acr = acronyms!.get(t.text);
+      if (acr && t.text.length >= 2) {
+        out.push(entryMention(this.id, state, i, i + 1, acr));
+        continue;
+      }
+      const m = match(i);
+      if (!m) continue;
+      // an owner country in the genitive right before a per-country body overrides the entry's country
+      const prevCountry = i > 0 ? countryBefore(state, i) : null;
+      if (prevCountry && m.value.country && prevCountry !== m.value.country && m.value.type === 'GovernmentOrganization') continue;
+      out.push(entryMention(this.id, state, m.start, m.end, m.value));
+      i = m.end - 1;
+    }
+    return out;
+  },
+};
+
+/** ISO code of a country named by the token just before i (Pakistanın, Azərbaycan Respublikasının), if any. */
+function countryBefore(state: DocState, i: number): string | null {
+  const gaz = placeGazetteer();
+  for (let start = Math.max(0, i - 4); start < i; start++) {
+    const m = gaz.matchAt(state.tokens, start, (k) => formsOf(state, k));
+    if (m && m.end === i && m.value.country) return m.value.iso ?? null;
+  }
+  return null;
+}
+
+/** The owner place before a name: [token index where it starts, place key, iso] when a place name ends right at i. */
+function placeEndingAt(state: DocState, i: number): { start: number; key: string; iso?: string; country: boolean; genitive: boolean } | null {
+  const gaz = placeGazetteer();
+  for (let start = Math.max(0, i - 4); start < i; start++) {
+    const m = gaz.matchAt(state.tokens, start, (k) => formsOf(state, k));
+    if (m && m.end === i && state.tokens[start].upper) {
+      const last = i - 1;
+      const gen = (state.analyses[last] ?? []).some((a) => a.case === 'gen' && a.nominative !== state.tokens[last].lower);
+      return { start, key: placeKey(m.value), iso: m.value.iso, country: !!m.value.country, genitive: gen };
+    }
+  }
+  return null;
+}
+
+function headOf(state: DocState, i: number): OrgHead | null {
+  const t = state.tokens[i];
+  if (t.kind !== 'word' || !t.upper) return null;
+  const forms = formsOf(state, i);
+  for (const h of lexicon().orgHeads) if (forms.includes(h.izafet) || forms.includes(h.head)) return h;
+  return null;
+}
+
+const CONNECTORS = new Set(['və', 'üzrə', 'adına', ',', '-', '–']);
+
+const headRule: Rule = {
+  id: 'org.head',
+  kind: 'organization',
+  doc: 'A name ending in an organization head (Nazirliyi, Mərkəzi, Təşkilatı …) extended left over capitalised words and name-internal connectors; a country in the genitive before it becomes its location.',
+  examples: {
+    match: [
+      { text: 'Pakistanın Xaricdə Yaşayan Pakistanlılarla İş və İnsan Resurslarının İnkişafı Nazirliyi arasında', name: 'Xaricdə Yaşayan Pakistanlılarla İş və İnsan Resurslarının İnkişafı Nazirliyi' },
+      { text: 'Əmək və Əhalinin Sosial Müdafiəsi Nazirliyində görüş olub', name: 'Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi' },
+      { text: 'son illər Əmək Bazarı və Sosial Müdafiə Məsələləri üzrə Milli Observatoriya ilə', name: 'Əmək Bazarı və Sosial Müdafiə Məsələləri üzrə Milli Observatoriya' },
+      { text: 'bunu Mədəni İrsin Qorunması, İnkişafı və Bərpası üzrə Dövlət Xidmətinin rəisi deyib', name: 'Mədəni İrsin Qorunması, İnkişafı və Bərpası üzrə Dövlət Xidməti' },
+      { text: 'Bakıda yaradılacaq Əmək Mərkəzinin fəaliyyəti', name: 'Əmək Mərkəzi' },
+    ],
+    noMatch: ['nazirlikdən verilən məlumata görə', 'Təşkilata üzv ölkələr', 'mərkəzi hissədə'],
+  },
+  apply(state) {
+    const out: Mention[] = [];
+    const toks = state.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const head = headOf(state, i);
+      if (!head) continue;
+      let start = i;
+      let location: string | undefined;
+      let iso: string | undefined;
+      let parent: string | undefined;
+      for (let k = i - 1; k >= 0 && toks[k].sentence === toks[i].sentence; k--) {
+        const t = toks[k];
+        const place = t.upper ? placeEndingAt(state, k + 1) : null;
+        if (place && place.genitive) {
+          location = place.key;
+          iso = place.iso;
+          break;
+        }
+        if (t.upper && t.kind === 'word') {
+          // a body in the genitive before this one is its parent, not part of its name
+          if (k < i - 0 && headOf(state, k) && (state.analyses[k] ?? []).some((a) => a.case === 'gen' && a.nominative !== t.lower) && k !== i) {
+            parent = `head@${k}`;
+            break;
+          }
+          start = k;
+          continue;
+        }
+        if (CONNECTORS.has(t.lower) && k > 0 && toks[k - 1].upper && start === k + 1) {
+          start = k; // tentatively; trimmed below if nothing capitalised precedes
+          continue;
+        }
+        break;
+      }
+      while (start < i && CONNECTORS.has(toks[start].lower)) start++;
+      // a leading country in the nominative belongs to the name as written, but the body is the country's
+      let nameStart = start;
+      const lead = start < i ? placeAt(state, start, i) : null;
+      if (lead && lead.country) {
+        location = lead.key;
+        iso = lead.iso;
+        if (head.type === 'GovernmentOrganization' && i - lead.end >= 1 && !['ordu', 'hökumət'].includes(head.head)) nameStart = lead.end;
+      }
+      if (nameStart === i && !location && start === i) {
+        // a bare head (Təşkilata, Nazirlik) is a generic reference, resolved by the linker
+        out.push({ kind: 'organization', rule: 'org.generic', start: toks[i].start, end: toks[i].end, name: head.izafet, type: head.type, key: `ref:${head.head}`, props: { generic: true } });
+        continue;
+      }
+      const headWord = nominativeWord(toks[i], (c) => c === head.izafet || c === head.head);
+      const name = (nameStart < i ? textOf(state, nameStart, i) + ' ' : '') + headWord;
+      const full = (start < nameStart ? textOf(state, start, nameStart) + ' ' : '') + name;
+      const alternates = full !== name ? [full] : [];
+      if (location && nameStart === start && iso) {
+        const c = lexicon().countryByIso.get(iso);
+        if (c) alternates.push(`${c.name} ${name}`);
+      }
+      out.push({
+        kind: 'organization',
+        rule: this.id,
+        start: toks[start].start,
+        end: toks[i].end,
+        name,
+        type: head.type,
+        key: orgKey(name, head.type === 'GovernmentOrganization' ? iso : undefined),
+        props: { alternateName: alternates, ...(parent ? { parentAt: parent } : {}) },
+        location,
+      });
+    }
+    return out;
+  },
+};
+
+function placeAt(state: DocState, start: number, limit: number): { end: number; key: string; iso?: string; country: boolean } | null {
+  const m = placeGazetteer().matchAt(state.tokens, start, (k) => [state.tokens[k].lower]);
+  if (!m || m.end > limit) return null;
+  return { end: m.end, key: placeKey(m.value), iso: m.value.iso, country: !!m.value.country };
+}
+
+const CLASS_NOUNS: Record<string, string> = {
+  şirkət: 'Corporation',
+  bank: 'BankOrCreditUnion',
+  agentlik: 'NewsMediaOrganization',
+  qəzet: 'NewsMediaOrganization',
+  telekanal: 'NewsMediaOrganization',
+  klub: 'SportsOrganization',
+  holdinq: 'Corporation',
+  fond: 'Organization',
+  təşkilat: 'Organization',
+};
+
+const quotedRule: Rule = {
+  id: 'org.quoted',
+  kind: 'organization',
+  doc: 'Quoted names before a class noun (“Syriatel” şirkəti, “A”, “B” və “C” banklarını).',
+  examples: {
+    match: [
+      { text: 'həmçinin “Syrian Petroleum Company” və “Syriatel” şirkətlərinin aktivləri', name: 'Syriatel' },
+      { text: '“Industrial Bank”, “Saving Bank” banklarını siyahıdan çıxarıb', name: 'Industrial Bank' },
+    ],
+    noMatch: ['“tarixi qələbə” kimi qiymətləndiriblər'],
+  },
+  apply(state) {
+    const out: Mention[] = [];
+    const toks = state.tokens;
+    for (let i = 1; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.kind !== 'word' || t.upper) continue;
+      const cls = analyse(t.lower).map((a) => CLASS_NOUNS[a.stem]).find(Boolean);
+      if (!cls) continue;
+      // walk left over: "Name" (, | və) "Name" …
+      let k = i - 1;
+      while (k >= 0 && isQuote(toks[k])) {
+        const close = k;
+        let open = close - 1;
+        while (open >= 0 && !isQuote(toks[open]) && close - open < 12) open--;
+        if (open < 0 || !isQuote(toks[open]) || open + 1 >= close || !toks[open + 1].upper) break;
+        const name = textOf(state, open + 1, close);
+        out.push({ kind: 'organization', rule: this.id, start: toks[open + 1].start, end: toks[close - 1].end, name, type: cls, key: orgKey(name), props: {} });
+        k = open - 1;
+        if (k >= 0 && (toks[k].lower === ',' || toks[k].lower === 'və')) k--;
+      }
+    }
+    return out;
+  },
+};
+
+const acronymRule: Rule = {
+  id: 'org.acronym',
+  kind: 'organization',
+  doc: 'An acronym in parentheses after an organization names it; its later uses (RFEF-in) are the same body.',
+  examples: {
+    match: [{ text: 'İspaniya Kral Futbol Federasiyası (RFEF) açıqlama yayıb. RFEF-in İdarə Heyəti təsdiqləyib.', name: 'İspaniya Kral Futbol Federasiyası' }],
+    noMatch: ['Bu gün (cümə) görüş olub'],
+  },
+  apply(state, prior) {
+    const out: Mention[] = [];
+    const toks = state.tokens;
+    for (const m of prior) {
+      if (m.kind !== 'organization' || m.props.generic) continue;
+      const after = toks.findIndex((t) => t.start >= m.end);
+      if (after < 0 || toks[after]?.text !== '(' || toks[after + 2]?.text !== ')') continue;
+      const acr = toks[after + 1];
+      if (!/^\p{Lu}[\p{Lu}\d]+$/u.test(acr.text)) continue;
+      const alt = [...((m.props.alternateName as string[]) ?? []), acr.text];
+      m.props.alternateName = alt;
+      for (let i = 0; i < toks.length; i++) {
+        if (toks[i].text === acr.text) out.push({ ...m, rule: this.id, start: toks[i].start, end: toks[i].end, props: { alternateName: alt } });
+      }
+    }
+    return out;
+  },
+};
+
+export const organizationRules: Rule[] = [gazetteerRule, headRule, quotedRule, acronymRule];

@@ -1,0 +1,136 @@
+// Places: countries (CLDR names through Intl.DisplayNames, plus long forms
+// and acronyms), Azerbaijani and world places from the gazetteer, and
+// "<Name> rayonu / şəhəri / kəndi …" designator phrases.
+import { Gazetteer } from '../engine/gazetteer.js';
+import { lexicon, type PlaceEntry } from '../lang/az/lexicon.js';
+import { lowerAz } from '../lang/az/text.js';
+import type { DocState, Mention } from '../types.js';
+import type { Rule } from './rule.js';
+import { formsOf, gazetteerMatcher, nominativeWord } from './tokens.js';
+
+let placeGaz: Gazetteer<PlaceEntry> | null = null;
+/** Countries and places by every name (built once per process). */
+export function placeGazetteer(): Gazetteer<PlaceEntry> {
+  if (placeGaz) return placeGaz;
+  const lex = lexicon();
+  const g = new Gazetteer<PlaceEntry>(lowerAz);
+  for (const p of lex.places) g.add(p.name, p);
+  for (const c of lex.countries) g.add(c.name, c);
+  for (const a of lex.countryAliases) g.add(a.alias, { ...lex.countryByIso.get(a.iso)!, alias: a.alias } as PlaceEntry);
+  placeGaz = g;
+  return g;
+}
+
+export function placeKey(p: PlaceEntry): string {
+  return p.country ? `country:${p.iso}` : `place:${lowerAz(p.name)}`;
+}
+
+/** A gazetteer hit that is a name: capitalised, and not an adjective/demonym (`Azərbaycanlı`). */
+function isNameHit(state: DocState, start: number): boolean {
+  const t = state.tokens[start];
+  return t.upper;
+}
+
+const gazetteerRule: Rule = {
+  id: 'place.gazetteer',
+  kind: 'place',
+  doc: 'Countries (CLDR az names, long forms, acronyms) and known places in any case form.',
+  examples: {
+    match: [
+      { text: 'Pakistanın Azərbaycana dəstəyi', name: 'Pakistan' },
+      { text: 'Azərbaycanla Pakistan arasında', name: 'Azərbaycan' },
+      { text: 'nümayəndə heyəti Bakıda olub', name: 'Bakı' },
+      { text: 'ABŞ-ın İraqdakı bazaları', name: 'İraq' },
+      { text: 'Pakistan İslam Respublikasının naziri', name: 'Pakistan' },
+      { text: 'Almaniya Prezidenti Berlində', name: 'Berlin' },
+    ],
+    noMatch: ['pakistanlılarla iş', 'azərbaycanlı gənclər', 'bakı küləyi'],
+  },
+  apply(state) {
+    const out: Mention[] = [];
+    const match = gazetteerMatcher(placeGazetteer(), state);
+    for (let i = 0; i < state.tokens.length; i++) {
+      if (state.tokens[i].kind !== 'word' || !isNameHit(state, i)) continue;
+      const m = match(i);
+      if (!m) continue;
+      const p = m.value;
+      const last = state.tokens[m.end - 1];
+      // demonyms and adjectives (pakistanlı) are not places: the last word must de-inflect to the entry
+      out.push({
+        kind: 'place',
+        rule: this.id,
+        start: state.tokens[m.start].start,
+        end: last.end,
+        name: p.name,
+        type: p.type,
+        key: placeKey(p),
+        props: p.country ? { identifier: p.iso } : p.iso ? { containedIn: p.iso } : {},
+      });
+      i = m.end - 1;
+    }
+    return out;
+  },
+};
+
+const DESIGNATORS: Record<string, { type: string; keep: boolean }> = {
+  rayonu: { type: 'AdministrativeArea', keep: true },
+  rayon: { type: 'AdministrativeArea', keep: true },
+  şəhəri: { type: 'City', keep: false },
+  şəhər: { type: 'City', keep: false },
+  kəndi: { type: 'Place', keep: false },
+  qəsəbəsi: { type: 'Place', keep: false },
+  vilayəti: { type: 'AdministrativeArea', keep: true },
+  əyaləti: { type: 'AdministrativeArea', keep: true },
+  dəhlizi: { type: 'Place', keep: true },
+  bölgəsi: { type: 'AdministrativeArea', keep: false },
+  regionu: { type: 'AdministrativeArea', keep: false },
+  çayı: { type: 'BodyOfWater', keep: true },
+  gölü: { type: 'BodyOfWater', keep: true },
+  dənizi: { type: 'BodyOfWater', keep: true },
+  dağı: { type: 'Landform', keep: true },
+};
+
+const designatorRule: Rule = {
+  id: 'place.designator',
+  kind: 'place',
+  doc: 'A capitalised name followed by a lower-case place designator (rayonu, şəhəri, kəndi, dəhlizi …).',
+  examples: {
+    match: [
+      { text: 'Ordubad rayonunda su elektrik stansiyası', name: 'Ordubad rayonu' },
+      { text: 'abidələr Şuşa şəhərində yerləşir', name: 'Şuşa' },
+      { text: 'Zəngəzur dəhlizi və onun çərçivəsində', name: 'Zəngəzur dəhlizi' },
+    ],
+    noMatch: ['Naftalan Şəhər İcra Hakimiyyəti', 'şəhər ictimaiyyətinin nümayəndələri'],
+  },
+  apply(state) {
+    const out: Mention[] = [];
+    const toks = state.tokens;
+    for (let i = 1; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.kind !== 'word' || t.upper) continue;
+      const d = formsOf(state, i).map((f) => DESIGNATORS[f]).find(Boolean);
+      if (!d) continue;
+      const prev = toks[i - 1];
+      if (prev.kind !== 'word' || !prev.upper || prev.sentence !== t.sentence) continue;
+      // the name word itself is uninflected before a designator
+      const name = d.keep ? `${prev.text} ${DESIGNATOR_NOM[t.lower] ?? nominativeWord(t)}` : prev.text;
+      out.push({
+        kind: 'place',
+        rule: this.id,
+        start: prev.start,
+        end: d.keep ? t.end : prev.end,
+        name,
+        type: d.type,
+        key: `place:${lowerAz(name)}`,
+        props: {},
+      });
+    }
+    return out;
+  },
+};
+
+// the nominative (izafet) form of an inflected designator
+const DESIGNATOR_NOM: Record<string, string> = {};
+for (const k of Object.keys(DESIGNATORS)) DESIGNATOR_NOM[k] = k;
+
+export const placeRules: Rule[] = [gazetteerRule, designatorRule];

@@ -1,0 +1,71 @@
+// Token-level helpers shared by the recognizers (language data comes from
+// the lexicon; these only look at tokens and their readings).
+import { nominatives } from '../morphology.js';
+import { lowerAz, upperFirstAz } from '../lang/az/text.js';
+import type { DocState, Token } from '../types.js';
+import { Gazetteer } from '../engine/gazetteer.js';
+
+/** Every lower-case form a word may stand for: itself, its head nominatives and stems. */
+export function formsOf(state: DocState, i: number): string[] {
+  const t = state.tokens[i];
+  if (!t || t.kind !== 'word') return t ? [t.lower] : [];
+  const a = state.analyses[i] ?? [];
+  const out = [t.lower];
+  for (const r of a) {
+    if (!out.includes(r.nominative)) out.push(r.nominative);
+    if (!out.includes(r.stem)) out.push(r.stem);
+  }
+  return out;
+}
+
+export function gazetteerMatcher<T>(gaz: Gazetteer<T>, state: DocState) {
+  return (i: number) => gaz.matchAt(state.tokens, i, (k) => formsOf(state, k));
+}
+
+/** The nominative of an inflected name word, with its original capitalisation. */
+export function nominativeWord(token: Token, prefer?: (lower: string) => boolean, evidence?: Set<string>): string {
+  if (token.kind !== 'word') return token.text;
+  const cands = nominatives(token.lower);
+  let pick = cands[0] ?? token.lower;
+  const known = prefer && cands.find((c) => prefer(c));
+  if (known) pick = known;
+  else if (evidence) {
+    const seen = cands.find((c) => c !== token.lower && evidence.has(c));
+    if (seen) pick = seen;
+  }
+  return restoreCase(token.text, pick);
+}
+
+/** Gives a lower-case form the capitalisation of the original word. */
+export function restoreCase(original: string, lower: string): string {
+  if (original.length > 1 && original === original.toLocaleUpperCase('az') && /\p{L}{2}/u.test(original)) {
+    return lower.toLocaleUpperCase('az');
+  }
+  let out = '';
+  for (let i = 0; i < lower.length; i++) {
+    const o = original[i];
+    out += o !== undefined && o !== lowerAz(o) && lowerAz(o) === lower[i] ? o : i === 0 && o !== undefined && o !== lowerAz(o) ? upperFirstAz(lower[i]) : lower[i];
+  }
+  return out;
+}
+
+/** Bare (uninflected, lower-case) words of the article: evidence for choosing among readings. */
+export function bareWords(state: DocState): Set<string> {
+  const s = new Set<string>();
+  for (const t of state.tokens) if (t.kind === 'word') s.add(t.lower);
+  return s;
+}
+
+/** Text of tokens [a, b) as written, with the original spacing collapsed to single spaces. */
+export function textOf(state: DocState, a: number, b: number): string {
+  let out = '';
+  for (let i = a; i < b; i++) {
+    const t = state.tokens[i];
+    out += (i > a && t.spaceBefore ? ' ' : '') + t.text;
+  }
+  return out;
+}
+
+export function isQuote(t: Token | undefined): boolean {
+  return !!t && t.kind === 'punct' && /["“”„«»']/.test(t.text);
+}
