@@ -8,6 +8,10 @@ import { expandInputs, runExtract, runExtractStdin, type BatchSummary, type Fail
 import { validateDocument } from './validate.js';
 
 const EXIT_USAGE = 2;
+// yargs swallows a bare "-"; it stands for stdin (inputs) or stdout (--out), so pass it through as a token
+const DASH = '\u0000-';
+const args = hideBin(process.argv).map((a) => (a === '-' ? DASH : a));
+const undash = (a: string) => (a === DASH ? '-' : a);
 
 function fail(msg: string): never {
   process.stderr.write(`aznews: ${msg}\n`);
@@ -33,7 +37,7 @@ function checkDate(d: unknown): string | undefined {
   return s;
 }
 
-await yargs(hideBin(process.argv))
+await yargs(args)
   .scriptName('aznews')
   .usage('$0 <command> [options]\n\nTurns Azerbaijani news articles into validated JSON-LD: people, organizations, places,\ndocuments, dates and cooperation areas, with the text spans that support them.')
   .command(
@@ -49,9 +53,10 @@ await yargs(hideBin(process.argv))
         .example("$0 extract 'archive/**/*.jsonl' --out out --reference-date 2026-09-29", 'a glob; relative dates resolved against 29 Sep 2026 where an article has no date')
         .example('cat articles.jsonl | $0 extract - --out -', 'a filter: JSON Lines in, JSON Lines out'),
     (argv) => {
-      const inputs = (argv.inputs ?? []) as string[];
+      const inputs = ((argv.inputs ?? []) as unknown[]).map((a) => undash(String(a)));
       const referenceDate = checkDate(argv['reference-date']);
-      const outDir = argv.out as string;
+      const outDir = undash(String(argv.out));
+      if (!outDir) fail('--out needs a directory, or - for stdout');
       const job = {
         outDir,
         referenceDate,

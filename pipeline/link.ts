@@ -83,6 +83,11 @@ function contentWords(name: string): Set<string> {
 
 /** Two wordings of one body: same location and head, and most words shared. */
 function sameBody(a: Mention, b: Mention): boolean {
+  const na = lowerAz(a.name);
+  const nb = lowerAz(b.name);
+  if (a.location && b.location && a.location !== b.location) return false;
+  // one name is the other without its owner or without its leading words (Dövlət Xidməti, Milli Observatoriya)
+  if (na === nb || (nb.split(' ').length >= 2 && na.endsWith(' ' + nb)) || (na.split(' ').length >= 2 && nb.endsWith(' ' + na))) return true;
   if (a.location !== b.location || !a.location) return false;
   const wa = lowerAz(a.name).split(/\s+/);
   const wb = lowerAz(b.name).split(/\s+/);
@@ -161,7 +166,7 @@ export function link(state: DocState): DocState {
       }
       continue;
     }
-    const same = named.find((n) => n.key !== m.key && sameBody(n, m));
+    const same = named.find((n) => orgKeyOf.get(n) !== m.key && sameBody(n, m));
     const key = same ? orgKeyOf.get(same)! : m.key;
     add(m, key);
     orgKeyOf.set(m, key);
@@ -231,6 +236,8 @@ function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, 
         const last = tokenAt(org.end) - 1;
         const between = toks.slice(last + 1, a).map((t) => t.text).join(' ');
         if (/[.;:!?]/.test(between) || !(state.analyses[last] ?? []).some((x) => x.case === 'gen') && !toks[last + 1]?.text.startsWith('-')) org = undefined;
+        // another body or a country in between owns the post instead
+        else if (mentions.some((m) => (m.kind === 'organization' || (m.kind === 'place' && genitiveAt(state, m.end))) && m.start >= org!.end && m.end <= toks[a].start)) org = undefined;
       }
     }
     if (org) {
@@ -245,6 +252,11 @@ function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, 
       if (place) person.links.nationality = [place.key];
     }
   }
+}
+
+function genitiveAt(state: DocState, end: number): boolean {
+  const i = state.tokens.findIndex((t) => t.end === end);
+  return i >= 0 && (state.analyses[i] ?? []).some((a) => a.case === 'gen' && a.nominative !== state.tokens[i].lower);
 }
 
 /** A document's parties (A ilə B arasında), period, date, areas and the document it is based on. */

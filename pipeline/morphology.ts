@@ -9,12 +9,11 @@ export const az = new Morphology(readJson<MorphData>('morphology.json'));
 const CASES = new Set(['gen', 'dat', 'acc', 'loc', 'abl', 'ins']);
 
 function toAnalysis(r: Reading): Analysis {
-  // the head-of-name nominative keeps plural and a 3rd-person (izafet) possessive
+  // the head-of-name nominative keeps plural and possessive (the izafet belongs to the name)
   let kept = 0;
   const poss = r.features.possessive ?? null;
-  const keepPoss = poss === '3sg' || poss === '3pl';
   if (r.features.plural) kept++;
-  if (poss && keepPoss) kept++;
+  if (poss) kept++;
   const nominative = kept ? r.surfaceStem + r.suffixes.slice(0, kept).join('') : r.stem;
   const c = r.features.case;
   return {

@@ -35,7 +35,13 @@ export function normalize(state: DocState): DocState {
   const entities = state.entities.map((e) => {
     const name = tidy(e.name);
     const alternateNames = [...new Set(e.alternateNames.map(tidy))].filter((n) => n && n !== name);
-    return { ...e, name, alternateNames, id: idFor({ ...e, name }) };
+    // a state body's id carries its country wherever the article names the owner, so it is the same in every article
+    let key = e.key;
+    const country = e.links.location?.find((k) => k.startsWith('country:'));
+    if (e.kind === 'organization' && e.type === 'GovernmentOrganization' && country && key.split(':').length === 2) {
+      key = `org:${country.slice(8).toLowerCase()}:${key.slice(4)}`;
+    }
+    return { ...e, name, alternateNames, id: idFor({ ...e, key, name }) };
   });
   // two keys that normalise to one id are one entity (e.g. two titles of one document)
   const byId = new Map<string, Entity>();

@@ -13,12 +13,16 @@ export interface SuffixDef {
 export interface MorphData {
   vowels: string;
   harmony: Record<string, Record<string, string>>;
-  alternations: { surface: string; stem: string; minVowels: number }[];
+  alternations: { surface: string; stem: string; minVowels: number; likelyEndings?: string[] }[];
   slots: { slot: string; suffixes: SuffixDef[] }[];
   derivations: SuffixDef[];
   minStem: number;
   preferredStemEndings: string[];
   hyphenSuffixes: string[];
+  bufferVowelBias?: Record<string, number>;
+  shortStem?: { length: number; penalty: number };
+  extraSuffixPenalty?: number;
+  oneLetterSuffixScore?: number;
 }
 
 export interface Reading {
@@ -143,25 +147,33 @@ export class Morphology {
   }
 
   private emit(rest: string, features: Record<string, string>, suffixes: string[], out: Reading[], penalty: number): void {
+    const d = this.data;
     let stem = rest;
-    let altBonus = 0;
+    let score = 1 - penalty;
     const firstSuffix = suffixes[0];
     if (firstSuffix && this.isVowel(firstSuffix[0])) {
-      for (const alt of this.data.alternations) {
+      for (const alt of d.alternations) {
         if (rest.endsWith(alt.surface) && this.vowelCount(rest) >= alt.minVowels) {
           stem = rest.slice(0, -alt.surface.length) + alt.stem;
-          altBonus = this.prefersEnding(stem) ? 0.3 : -0.2;
+          // ğ before a vowel is nearly always q; y is k only in stems shaped like -lik, -ək (else a buffer y)
+          if (alt.likelyEndings?.some((e) => stem.endsWith(e))) score += 0.2;
+          else score -= 0.2;
         }
       }
     }
-    let score = 1 - penalty + altBonus;
-    // a 1-letter outer suffix is weak evidence; a word that ends like a longer suffix is likely inflected
     if (suffixes.length) {
+      // a 1-letter outer suffix is weak evidence; a word that ends like a longer suffix is likely inflected
       const outer = suffixes[suffixes.length - 1];
-      score += outer.length >= 2 ? 0.05 * outer.length : -0.25;
+      score += outer.length >= 2 ? 0.05 * outer.length : (d.oneLetterSuffixScore ?? -0.25);
+      const inner = (features.possessive ? 1 : 0) + (features.plural ? 1 : 0);
+      if (features.case) score -= (d.extraSuffixPenalty ?? 0) * inner;
+      // the buffer n after a vowel-final stem (ölkə-nin) versus the stem's own n (zaman-ı)
+      const caseSuffix = features.case ? suffixes[suffixes.length - 1 - (features.ki ? 1 : 0) - (features.predicative ? 1 : 0)] : undefined;
+      if (caseSuffix?.startsWith('n') && suffixes.length === 1) score += d.bufferVowelBias?.[rest[rest.length - 1]] ?? 0;
     }
     if (this.prefersEnding(stem)) score += 0.3;
     if (this.vowelCount(stem) === 0) score -= 0.5;
+    if (d.shortStem && stem.length <= d.shortStem.length && suffixes.length && this.isVowel(stem[stem.length - 1])) score -= d.shortStem.penalty;
     out.push({ stem, surfaceStem: rest, features: { ...features }, suffixes, score });
   }
 

@@ -41,8 +41,9 @@ const cueRule: Rule = {
       { text: 'əlilliyi olan şəxslərin sosial problemlərinin həlli', value: 'disability' },
       { text: 'İKT-nin tətbiqi istiqamətində', value: 'ict' },
       { text: 'müdafiə sənayesi sahəsində əməkdaşlıq', value: 'defence' },
+      { text: 'əmək və sosial müdafiə sahəsində əlaqələr', value: 'social-protection' },
     ],
-    noMatch: ['sosial müdafiə sahəsində'.replace('sosial müdafiə', 'sosial müdafiə') + ' (defence is not here)'.slice(0, 0)],
+    noMatch: ['nümayəndə heyəti Bakıya gəlib', 'görüşün yekunu olaraq sənəd imzalanıb'],
   },
   apply(state) {
     const out: Mention[] = [];

@@ -105,7 +105,7 @@ const PATTERNS: Pattern[] = [
     const back = (have - want + 7) % 7 || 7;
     return shiftDays(r, -back); // the nearest past one
   }),
-  P('date.century', `([IVX]{1,5})\\s+əsr${L}`, (m) => (ROMAN[m[1].toUpperCase()] ? String(ROMAN[m[1].toUpperCase()] - 1).padStart(2, '0') : null)),
+  P('date.century', `([ivx]{1,5})\\s+əsr${L}`, (m) => (ROMAN[m[1].toUpperCase()] ? String(ROMAN[m[1].toUpperCase()] - 1).padStart(2, '0') : null)),
   P('date.bare-year', `(?:[\\p{Lu}]{2,5}-)?${Y}`, (m) => m[1]),
 ];
 

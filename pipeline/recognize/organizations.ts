@@ -113,6 +113,8 @@ function headOf(state: DocState, i: number): OrgHead | null {
 }
 
 const CONNECTORS = new Set(['və', 'üzrə', 'adına', ',', '-', '–']);
+// lower-case words that stay inside a name after a place (Xankəndi şəhər İncəsənət Məktəbi)
+const NAME_NOUNS = new Set(['şəhər', 'rayon', 'qəsəbə', 'kənd']);
 
 const headRule: Rule = {
   id: 'org.head',
@@ -146,6 +148,9 @@ const headRule: Rule = {
           iso = place.iso;
           break;
         }
+        // a place in another case (Azərbaycanla), a given name, another body's head, or an
+        // inflected first word of the sentence (Görüşdə) is not part of the name
+        if (t.upper && t.kind === 'word' && ((place && (state.analyses[k] ?? [])[0]?.case !== 'nom') || lexicon().givenNames.has(t.lower) || headOf(state, k) && !(state.analyses[k] ?? []).some((a) => a.case === 'gen' && a.nominative !== t.lower) || (k === state.sentences[t.sentence].first && (state.analyses[k] ?? [])[0]?.case !== 'nom'))) break;
         if (t.upper && t.kind === 'word') {
           // a body in the genitive before this one is its parent, not part of its name
           if (k < i - 0 && headOf(state, k) && (state.analyses[k] ?? []).some((a) => a.case === 'gen' && a.nominative !== t.lower) && k !== i) {
@@ -155,7 +160,7 @@ const headRule: Rule = {
           start = k;
           continue;
         }
-        if (CONNECTORS.has(t.lower) && k > 0 && toks[k - 1].upper && start === k + 1) {
+        if ((CONNECTORS.has(t.lower) || NAME_NOUNS.has(t.lower)) && k > 0 && toks[k - 1].upper && start === k + 1) {
           start = k; // tentatively; trimmed below if nothing capitalised precedes
           continue;
         }

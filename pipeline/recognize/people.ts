@@ -45,10 +45,14 @@ function nameEnd(state: DocState, i: number, max: number): number {
       j += 2;
       continue;
     }
-    if (PARTICLES.has(t.lower) && isNameWord(toks[j + 1]) && t.spaceBefore) {
-      j += 2;
-      words++;
-      continue;
+    if (PARTICLES.has(t.lower) && t.spaceBefore) {
+      let k = j;
+      while (k < toks.length && PARTICLES.has(toks[k].lower) && k - j < 3) k++;
+      if (isNameWord(toks[k])) {
+        j = k + 1;
+        words++;
+        continue;
+      }
     }
     if (PATRONYMIC.has(t.lower) && isNameWord(toks[j + 1])) {
       j += 2;
@@ -58,11 +62,18 @@ function nameEnd(state: DocState, i: number, max: number): number {
     if (isNameWord(t) && t.spaceBefore && !blocksName(state, j)) {
       j++;
       words++;
+      // only the last word of a name inflects: an inflected word ends it
+      if (inflected(state, j - 1)) break;
       continue;
     }
     break;
   }
   return j;
+}
+
+function inflected(state: DocState, i: number): boolean {
+  const a = (state.analyses[i] ?? [])[0];
+  return !!a && a.case !== 'nom' && a.suffixes.join('').length >= 2 && !lexicon().surnames.has(state.tokens[i].lower);
 }
 
 /** Words that end a name: organization heads, places, months. */
@@ -71,7 +82,7 @@ function blocksName(state: DocState, j: number): boolean {
   const lex = lexicon();
   if (lex.orgHeads.some((h) => forms.includes(h.izafet) || forms.includes(h.head))) return true;
   if (lex.countries.some((c) => forms.includes(lowerAz(c.name)))) return true;
-  return false;
+  return placeLike(state, j);
 }
 
 function personMention(rule: string, state: DocState, a: number, b: number, evidence: Set<string>, props: Record<string, unknown> = {}): Mention {
@@ -146,7 +157,8 @@ const titleRule: Rule = {
 };
 
 function placeLike(state: DocState, j: number): boolean {
-  const forms = formsOf(state, j);
+  const t = state.tokens[j];
+  const forms = [t.lower, nominatives(t.lower)[0]];
   const lex = lexicon();
   return lex.places.some((p) => forms.includes(lowerAz(p.name)));
 }

@@ -6,7 +6,7 @@ import { lexicon, type PlaceEntry } from '../lang/az/lexicon.js';
 import { lowerAz } from '../lang/az/text.js';
 import type { DocState, Mention } from '../types.js';
 import type { Rule } from './rule.js';
-import { formsOf, gazetteerMatcher, nominativeWord } from './tokens.js';
+import { formsOf, gazetteerMatcher } from './tokens.js';
 
 let placeGaz: Gazetteer<PlaceEntry> | null = null;
 /** Countries and places by every name (built once per process). */
@@ -108,12 +108,13 @@ const designatorRule: Rule = {
     for (let i = 1; i < toks.length; i++) {
       const t = toks[i];
       if (t.kind !== 'word' || t.upper) continue;
-      const d = formsOf(state, i).map((f) => DESIGNATORS[f]).find(Boolean);
-      if (!d) continue;
+      const word = formsOf(state, i).find((f) => DESIGNATORS[f]);
+      if (!word) continue;
+      const d = DESIGNATORS[word];
       const prev = toks[i - 1];
       if (prev.kind !== 'word' || !prev.upper || prev.sentence !== t.sentence) continue;
       // the name word itself is uninflected before a designator
-      const name = d.keep ? `${prev.text} ${DESIGNATOR_NOM[t.lower] ?? nominativeWord(t)}` : prev.text;
+      const name = d.keep ? `${prev.text} ${word}` : prev.text;
       out.push({
         kind: 'place',
         rule: this.id,
@@ -128,9 +129,5 @@ const designatorRule: Rule = {
     return out;
   },
 };
-
-// the nominative (izafet) form of an inflected designator
-const DESIGNATOR_NOM: Record<string, string> = {};
-for (const k of Object.keys(DESIGNATORS)) DESIGNATOR_NOM[k] = k;
 
 export const placeRules: Rule[] = [gazetteerRule, designatorRule];

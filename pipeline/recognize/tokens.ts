@@ -29,9 +29,11 @@ export function nominativeWord(token: Token, prefer?: (lower: string) => boolean
   let pick = cands[0] ?? token.lower;
   const known = prefer && cands.find((c) => prefer(c));
   if (known) pick = known;
-  else if (evidence) {
-    const seen = cands.find((c) => c !== token.lower && evidence.has(c));
+  else {
+    const seen = evidence && cands.find((c) => c !== token.lower && evidence.has(c));
     if (seen) pick = seen;
+    // a 1-letter ending (dative -a, accusative -ı) is weak evidence on an unknown name: keep it as written
+    else if (pick.length === token.lower.length - 1 && cands.includes(token.lower)) pick = token.lower;
   }
   return restoreCase(token.text, pick);
 }
