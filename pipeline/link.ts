@@ -3,8 +3,9 @@
 // body join), and adds the relations: worksFor / jobTitle / nationality,
 // an organization's location, a document's parties, dates, areas and basis.
 import { lexicon } from './lang/az/lexicon.js';
+import { readJson } from './lang/az/data.js';
 import { lowerAz } from './lang/az/text.js';
-import { nominatives } from './morphology.js';
+import { analyse, nominatives } from './morphology.js';
 import type { DocState, Entity, Mention, Span } from './types.js';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -27,6 +28,9 @@ function resolveOverlaps(mentions: Mention[]): Mention[] {
     }
     if (m.kind === 'person' && keptOrgs.some((o) => overlaps(o, m))) continue; // Heydər Əliyev Fondu
     if (m.kind === 'place' && people.some((p) => inside(m, p) && !keptOrgs.some((o) => overlaps(o, p)))) continue;
+    // a continent or region inside a body's name (Avropa Komissiyası) is not used as a place;
+    // a country or city there is the body's seat or owner (Naftalan Şəhər İcra Hakimiyyəti)
+    if (m.kind === 'place' && !['Country', 'City', 'AdministrativeArea'].includes(m.type) && keptOrgs.some((o) => inside(m, o))) continue;
     if ((m.kind === 'area' || m.kind === 'document') && keptOrgs.some((o) => overlaps(o, m))) continue;
     out.push(m);
   }
@@ -50,6 +54,12 @@ function surnameOf(name: string): string {
 }
 
 /** Groups person mentions: initials and shorter forms join the fullest matching name. */
+/** The forms a name's last word may stand for (Kiralin → kirali). */
+function lastWordForms(name: string): Set<string> {
+  const w = lowerAz(name).split(/\s+/).pop() ?? '';
+  return new Set([w, ...analyse(w).map((a) => a.stem), ...nominatives(w)]);
+}
+
 function personGroups(people: Mention[]): Map<string, Mention[]> {
   const full = people.filter((p) => !p.props.initials).sort((a, b) => b.name.length - a.name.length);
   const groups = new Map<string, Mention[]>();
@@ -58,7 +68,7 @@ function personGroups(people: Mention[]): Map<string, Mention[]> {
     const words = lowerAz(p.name).split(/\s+/);
     const host = [...canon.values()].find((c) => {
       const cw = lowerAz(c.name).split(/\s+/);
-      return cw[cw.length - 1] === words[words.length - 1] && cw[0] === words[0];
+      return cw[0] === words[0] && (cw[cw.length - 1] === words[words.length - 1] || lastWordForms(p.name).has(cw[cw.length - 1]));
     });
     const key = host ? host.key : p.key;
     if (!host) canon.set(p.key, p);
@@ -173,8 +183,28 @@ export function link(state: DocState): DocState {
     named.push(m);
   }
 
-  // places, dates, areas, documents: by key
-  for (const m of mentions) if (m.kind === 'place' || m.kind === 'date' || m.kind === 'area') add(m);
+  // places, dates, areas, documents: by key; a place named by its first word and by a longer
+  // designated form (Ordubad / Ordubad rayonu, Naxçıvan / Naxçıvan Muxtar Respublikası) is one place
+  const placeKeyOf = new Map<string, string>();
+  const places = mentions.filter((m) => m.kind === 'place');
+  for (const m of places) {
+    if (m.type === 'Country') continue;
+    const words = lowerAz(m.name).split(/\s+/);
+    const longer = places.find((o) => o.type !== 'Country' && o.key !== m.key && lowerAz(o.name).split(/\s+/).length > words.length && lowerAz(o.name).startsWith(words.join(' ') + ' '));
+    if (longer && words.length === 1) placeKeyOf.set(m.key, longer.key);
+  }
+  for (const m of mentions) {
+    if (m.kind === 'place') {
+      const key = placeKeyOf.get(m.key) ?? m.key;
+      const e = add(m, key);
+      const longest = places.filter((p) => (placeKeyOf.get(p.key) ?? p.key) === key).sort((a, b) => b.name.length - a.name.length)[0];
+      if (longest && e.name !== longest.name) {
+        e.alternateNames = [...new Set([e.name, ...e.alternateNames])].filter((n) => n !== longest.name);
+        e.name = longest.name;
+        e.type = longest.type;
+      }
+    } else if (m.kind === 'date' || m.kind === 'area') add(m);
+  }
   const docs = mentions.filter((m) => m.kind === 'document');
   for (const m of docs) {
     const e = add(m);
@@ -198,6 +228,10 @@ export function link(state: DocState): DocState {
   return { ...state, mentions, entities: [...entities.values()] };
 }
 
+const CONTEXT = readJson<{ appointment: string[]; boards?: string[] }>('context.json');
+const APPOINTMENT = new Set(CONTEXT.appointment);
+const BOARDS = new Set((CONTEXT.boards ?? []).map(lowerAz));
+
 /** jobTitle, worksFor and nationality from "<org/country>-in <post> <Person>" and "<domain> naziri" ↔ "<Domain> Nazirliyi". */
 function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, string>, orgKeyOf: Map<Mention, string>, entities: Map<string, Entity>): void {
   const toks = state.tokens;
@@ -207,7 +241,9 @@ function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, 
   const orgs = mentions.filter((m) => m.kind === 'organization' && !m.props.generic);
   for (const p of mentions.filter((m) => m.kind === 'person' && !m.props.initials)) {
     const i = tokenAt(p.start);
-    const ti = i - 1;
+    let ti = i - 1;
+    // "<post> təyin olunan <Person>": the appointment words stand between
+    while (ti > 0 && i - ti <= 3 && APPOINTMENT.has(toks[ti].lower)) ti--;
     if (ti < 0 || !titleForms.has(toks[ti].lower)) continue;
     const person = entities.get(personOf.get(p)!);
     if (!person) continue;
@@ -239,6 +275,11 @@ function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, 
         // another body or a country in between owns the post instead
         else if (mentions.some((m) => (m.kind === 'organization' || (m.kind === 'place' && genitiveAt(state, m.end))) && m.start >= org!.end && m.end <= toks[a].start)) org = undefined;
       }
+    }
+    // a board (İdarə Heyəti) of a named body: the person works for the body
+    if (org && BOARDS.has(lowerAz(org.name))) {
+      const owner = orgs.filter((o) => o.end <= org!.start && org!.start - o.end <= 8 && /^[\s"“”'’]*\p{Ll}{0,3}[\s"“”'’-]*\p{Ll}{0,3}\s*$/u.test(state.article.text.slice(o.end, org!.start))).pop();
+      if (owner) org = owner;
     }
     if (org) {
       const key = orgKeyOf.get(org)!;

@@ -23,6 +23,7 @@ export interface MorphData {
   shortStem?: { length: number; penalty: number };
   extraSuffixPenalty?: number;
   oneLetterSuffixScore?: number;
+  pluralStemPenalty?: number;
 }
 
 export interface Reading {
@@ -172,6 +173,8 @@ export class Morphology {
       if (caseSuffix?.startsWith('n') && suffixes.length === 1) score += d.bufferVowelBias?.[rest[rest.length - 1]] ?? 0;
     }
     if (this.prefersEnding(stem)) score += 0.3;
+    // a stem that itself ends like the plural is more likely the plural (proqramlar-ın, not proqramlar+ın)
+    if (!features.plural && d.pluralStemPenalty && /l[aə]r$/.test(stem)) score -= d.pluralStemPenalty;
     if (this.vowelCount(stem) === 0) score -= 0.5;
     if (d.shortStem && stem.length <= d.shortStem.length && suffixes.length && this.isVowel(stem[stem.length - 1])) score -= d.shortStem.penalty;
     out.push({ stem, surfaceStem: rest, features: { ...features }, suffixes, score });

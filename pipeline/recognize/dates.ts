@@ -10,6 +10,8 @@ import type { Rule } from './rule.js';
 const M = `(${MONTHS.join('|')})`;
 const ORD = `-?(?:ü?nc|c)[ıiuü]`; // 2026-cı, 3-cü, 1-ci; also 5-nci
 const L = `[\\p{L}]*`; // any case suffix
+// the case endings a unit word (il, ay, həftə) takes, so that "ildönümü" is not "il"
+const CASE = `(?:l[aə]r)?(?:n?[ıiuü]n|n?[dt][aə]n?|y?[aə]|n?[ıiuü]|d[aə]k[ıi]|d[aə]k)?`;
 const Y = `((?:1[5-9]|20)\\d\\d)`;
 const D = `(\\d{1,2})`;
 const B = `(?<![\\p{L}\\p{N}])`; // word start
@@ -55,7 +57,7 @@ const PATTERNS: Pattern[] = [
     return r ? `${r.getUTCFullYear() + RELATIVE_SHIFT[m[1]]}-${pad(month(m[2]))}` : undefined;
   }),
   P('date.year-month', `${Y}${ORD}\\s+ilin\\s+${M}${L}(?:\\s+ay${L})?`, (m) => `${m[1]}-${pad(month(m[2]))}`),
-  P('date.year', `${Y}${ORD}\\s+il${L}`, (m) => m[1]),
+  P('date.year', `${Y}${ORD}\\s+il${CASE}`, (m) => m[1]),
   P('date.month-day', `${M}${L}\\s+${D}-?${L}`, (m, s) => {
     const r = ref(s);
     return r ? ymd(r.getUTCFullYear(), month(m[1]), +m[2]) : undefined;
@@ -68,7 +70,7 @@ const PATTERNS: Pattern[] = [
     const r = ref(s);
     return r ? `${r.getUTCFullYear()}-${pad(month(m[1]))}` : undefined;
   }),
-  P('date.relative-unit', `(ötən|keçən|gələn|bu|cari|növbəti)\\s+(il|ay|həftə)(?:${L})`, (m, s) => {
+  P('date.relative-unit', `(ötən|keçən|gələn|bu|cari|növbəti)\\s+(il|ay|həftə)${CASE}`, (m, s) => {
     const r = ref(s);
     if (!r) return undefined;
     const k = RELATIVE_SHIFT[m[1]];
@@ -149,7 +151,7 @@ const dateRule: Rule = {
       { text: 'AVRO-2028 turnirində', value: '2028' },
       { text: 'abidə XX əsrə aiddir', value: '19' },
     ],
-    noMatch: ['44 günlük Vətən müharibəsində', 'son illər aparılan islahatlar', '65 yaşlı mütəxəssis', '4 500 amerikalı', '20 ildən sonra', 'bu yaxınlarda görüşəcəklər'],
+    noMatch: ['Anım Gününün növbəti ildönümündə', '44 günlük Vətən müharibəsində', 'son illər aparılan islahatlar', '65 yaşlı mütəxəssis', '4 500 amerikalı', '20 ildən sonra', 'bu yaxınlarda görüşəcəklər'],
   },
   apply(state) {
     const text = state.article.text;

@@ -27,6 +27,19 @@ const IDIOM_AFTER = /^(gəl|ver|alın|qəbul)/;
 // genitive words whose "sənədi" is not a document name
 const TITLE_LINKS = new Set(['haqqında', 'dair', 'üzrə', 'barədə']);
 
+const DECISION_CITED = new Set(['əsasən', 'ilə', 'əsasında', 'uyğun', 'müvafiq']);
+
+/** A body or a post in the genitive right before (Nazirlər Kabinetinin qərarı, Prezidentin Sərəncamı). */
+function issuerBefore(state: DocState, i: number): boolean {
+  const prev = state.tokens[i - 1];
+  if (!prev || !prev.upper) return false;
+  return (state.analyses[i - 1] ?? []).some((a) => a.case === 'gen' && a.nominative !== prev.lower);
+}
+
+function isPlural(state: DocState, i: number, head: string): boolean {
+  return (state.analyses[i] ?? []).some((a) => a.stem === head && a.plural);
+}
+
 function stemMatches(state: DocState, i: number, word: string, last: boolean): boolean {
   const t = state.tokens[i];
   if (!t || t.kind !== 'word') return false;
@@ -47,7 +60,7 @@ const headRule: Rule = {
       { text: 'Bəyannamədə qeyd olunub', value: 'declaration' },
       { text: 'qərara əsasən siyahıya daxil edilib', value: 'decision' },
     ],
-    noMatch: ['sanksiyaları ləğv etmək qərarına gəlib', 'proqramçılar toplaşıb'],
+    noMatch: ['sanksiyaları ləğv etmək qərarına gəlib', 'proqramçılar toplaşıb', 'Yaponiya bu qərarı vəziyyəti nəzərə alaraq qəbul edib', 'peşə istiqamətləri üzrə proqramların hazırlanması', 'bir çox yeni müqavilələr imzalanıb'],
   },
   apply(state) {
     const out: Mention[] = [];
@@ -62,9 +75,11 @@ const headRule: Rule = {
         const last = i + n - 1;
         const next = toks[last + 1];
         // plural heads (yeni müqavilələr, proqramların) speak of documents in general
-        if ((state.analyses[last] ?? [])[0]?.plural && !formsOf(state, last).includes(h.words[n - 1] + 'i')) break;
-        if (h.kind.kind === 'decision' && next && IDIOM_AFTER.test(next.lower)) break;
-        if (h.kind.kind === 'decision' && i > 0 && /m[aə]q$/.test(toks[i - 1].lower)) break;
+        if (isPlural(state, last, h.words[n - 1])) break;
+        // "qərar" is a document when the text cites it (qərara əsasən, qərarı ilə) or names who adopted it;
+        // otherwise it is the act of deciding (… ləğv etmək qərarına gəlib, bu qərarı qəbul edib)
+        if (h.kind.kind === 'decision' && !(next && DECISION_CITED.has(next.lower)) && !issuerBefore(state, i)) break;
+        void IDIOM_AFTER;
         // the title: "… haqqında / dair <head>" back to the start of the phrase
         let start = i;
         if (i > 0 && TITLE_LINKS.has(toks[i - 1].lower)) {

@@ -4,7 +4,7 @@
 // and acronyms introduced in parentheses.
 import { Gazetteer } from '../engine/gazetteer.js';
 import { lexicon, type OrgEntry, type OrgHead } from '../lang/az/lexicon.js';
-import { lowerAz, slugAz } from '../lang/az/text.js';
+import { lowerAz, slugAz, upperFirstAz } from '../lang/az/text.js';
 import { analyse } from '../morphology.js';
 import type { DocState, Mention } from '../types.js';
 import type { Rule } from './rule.js';
@@ -54,7 +54,7 @@ const gazetteerRule: Rule = {
       { text: 'APA -nın yerli bürosu xəbər verir', name: 'APA' },
       { text: 'Bu barədə BMT-nin sözçüsü bildirib', name: 'Birləşmiş Millətlər Təşkilatı' },
     ],
-    noMatch: ['apa xəbər verir', 'hesabat hazırlanıb'],
+    noMatch: ['apa xəbər verir', 'hesabat hazırlanıb', 'DOST konsepsiyası barədə məlumat verilib', 'Sabah görüş keçiriləcək. Düşünürəm ki, sabah görüşümüz olacaq.'],
   },
   apply(state) {
     const out: Mention[] = [];
@@ -65,11 +65,14 @@ const gazetteerRule: Rule = {
       if (t.kind !== 'word' || !t.upper) continue;
       const acr = acronyms!.get(t.text);
       if (acr && t.text.length >= 2) {
-        out.push(entryMention(this.id, state, i, i + 1, acr));
+        // an acronym before a noun in the izafet modifies it (DOST konsepsiyası, DOST təcrübəsi)
+        if (!modifiesNext(state, i)) out.push(entryMention(this.id, state, i, i + 1, acr));
         continue;
       }
       const m = match(i);
       if (!m) continue;
+      // a capitalised first word that the article also uses as an ordinary word (Sabah … sabah) is that word
+      if (m.end === i + 1 && i === state.sentences[t.sentence].first && ordinaryWordElsewhere(state, i)) continue;
       // an owner country in the genitive right before a per-country body overrides the entry's country
       const prevCountry = i > 0 ? countryBefore(state, i) : null;
       if (prevCountry && m.value.country && prevCountry !== m.value.country && m.value.type === 'GovernmentOrganization') continue;
@@ -79,6 +82,20 @@ const gazetteerRule: Rule = {
     return out;
   },
 };
+
+function modifiesNext(state: DocState, i: number): boolean {
+  const next = state.tokens[i + 1];
+  if (!next || next.kind !== 'word' || next.upper || !next.spaceBefore) return false;
+  return (state.analyses[i + 1] ?? []).some((a) => a.possessive === '3sg' && a.score >= 0.9);
+}
+
+function ordinaryWordElsewhere(state: DocState, i: number): boolean {
+  const t = state.tokens[i];
+  if (t.text === t.text.toLocaleUpperCase('az')) return false; // acronyms are names wherever they stand
+  const toks = state.tokens;
+  // a lower-case use as a word of its own (not inside www.fmo.nl)
+  return toks.some((o, k) => k !== i && o.lower === t.lower && !o.upper && o.spaceBefore && toks[k + 1]?.text !== '.');
+}
 
 /** ISO code of a country named by the token just before i (Pakistanın, Azərbaycan Respublikasının), if any. */
 function countryBefore(state: DocState, i: number): string | null {
@@ -104,6 +121,32 @@ function placeEndingAt(state: DocState, i: number): { start: number; key: string
   return null;
 }
 
+const SURNAME_SHAPE = /(ov|ova|yev|yeva|zadə)$/;
+
+/** A person's name ends a body's name (… Firuzə Vahid | Füzuli şəhər …), unless the body is named after the person (… adına). */
+function personWord(state: DocState, k: number): boolean {
+  const toks = state.tokens;
+  if (toks[k + 1]?.lower === 'adına') return false;
+  const lex = lexicon();
+  const surname = (i: number) => !!toks[i]?.upper && (lex.surnames.has(toks[i].lower) || SURNAME_SHAPE.test(toks[i].lower));
+  const given = (i: number) => !!toks[i]?.upper && lex.givenNames.has(toks[i].lower);
+  if (surname(k)) return true;
+  // a given name alone is also a word (Dövlət Xidməti); with a surname or another given name beside it, a person
+  return given(k) && (surname(k + 1) || given(k + 1) || given(k - 1));
+}
+
+/** The place name over tokens [a, b) is written uninflected (Xankəndi şəhər …), not Azərbaycanla. */
+function bareName(state: DocState, a: number, b: number): boolean {
+  const m = placeGazetteer().matchAt(state.tokens, a, (k) => [state.tokens[k].lower]);
+  return !!m && m.end === b;
+}
+
+/** Another body's head in the izafet (Məktəbi, Nazirliyi): a name does not run across it. */
+function izafetHead(state: DocState, k: number): boolean {
+  const h = headOf(state, k);
+  return !!h && h.izafet !== h.head && state.tokens[k].lower !== h.head && formsOf(state, k).includes(h.izafet);
+}
+
 function headOf(state: DocState, i: number): OrgHead | null {
   const t = state.tokens[i];
   if (t.kind !== 'word' || !t.upper) return null;
@@ -127,8 +170,11 @@ const headRule: Rule = {
       { text: 'son illər Əmək Bazarı və Sosial Müdafiə Məsələləri üzrə Milli Observatoriya ilə', name: 'Əmək Bazarı və Sosial Müdafiə Məsələləri üzrə Milli Observatoriya' },
       { text: 'bunu Mədəni İrsin Qorunması, İnkişafı və Bərpası üzrə Dövlət Xidmətinin rəisi deyib', name: 'Mədəni İrsin Qorunması, İnkişafı və Bərpası üzrə Dövlət Xidməti' },
       { text: 'Bakıda yaradılacaq Əmək Mərkəzinin fəaliyyəti', name: 'Əmək Mərkəzi' },
+      { text: 'Sanksiyalar Suriyanın Müdafiə və Daxili İşlər Nazirliklərinə qarşı aradan qaldırılacaq', name: 'Daxili İşlər Nazirliyi' },
+      { text: 'qərara əsasən Xankəndi şəhər İncəsənət Məktəbi siyahıya daxil edilib', name: 'Xankəndi şəhər İncəsənət Məktəbi' },
+      { text: 'RFEF-in İdarə Heyəti yekdilliklə təsdiqləyib', name: 'İdarə Heyəti' },
     ],
-    noMatch: ['nazirlikdən verilən məlumata görə', 'Təşkilata üzv ölkələr', 'mərkəzi hissədə'],
+    noMatch: ['nazirlikdən verilən məlumata görə', 'Təşkilata üzv ölkələr', 'mərkəzi hissədə', 'Görüşdə Azərbaycanla'],
   },
   apply(state) {
     const out: Mention[] = [];
@@ -150,7 +196,8 @@ const headRule: Rule = {
         }
         // a place in another case (Azərbaycanla), a given name, another body's head, or an
         // inflected first word of the sentence (Görüşdə) is not part of the name
-        if (t.upper && t.kind === 'word' && ((place && (state.analyses[k] ?? [])[0]?.case !== 'nom') || lexicon().givenNames.has(t.lower) || headOf(state, k) && !(state.analyses[k] ?? []).some((a) => a.case === 'gen' && a.nominative !== t.lower) || (k === state.sentences[t.sentence].first && (state.analyses[k] ?? [])[0]?.case !== 'nom'))) break;
+        const barePlace = !!place && bareName(state, place.start, k + 1);
+        if (t.upper && t.kind === 'word' && ((place && !barePlace) || (!barePlace && personWord(state, k)) || izafetHead(state, k) || (k === state.sentences[t.sentence].first && (state.analyses[k] ?? [])[0]?.case !== 'nom'))) break;
         if (t.upper && t.kind === 'word') {
           // a body in the genitive before this one is its parent, not part of its name
           if (k < i - 0 && headOf(state, k) && (state.analyses[k] ?? []).some((a) => a.case === 'gen' && a.nominative !== t.lower) && k !== i) {
@@ -180,6 +227,16 @@ const headRule: Rule = {
         out.push({ kind: 'organization', rule: 'org.generic', start: toks[i].start, end: toks[i].end, name: head.izafet, type: head.type, key: `ref:${head.head}`, props: { generic: true } });
         continue;
       }
+      const plural = pluralHead(state, i, head);
+      if (plural && nameStart < i) {
+        // "<A> və <B> Nazirlikləri": one body per conjunct, each with the singular head
+        for (const [a, b] of conjuncts(state, nameStart, i)) {
+          const name = `${textOf(state, a, b)} ${upperFirstAz(head.izafet)}`;
+          const alternates = iso && lexicon().countryByIso.get(iso) ? [`${lexicon().countryByIso.get(iso)!.name} ${name}`] : [];
+          out.push({ kind: 'organization', rule: this.id, start: toks[a].start, end: toks[b - 1].end, name, type: head.type, key: orgKey(name, head.type === 'GovernmentOrganization' ? iso : undefined), props: { alternateName: alternates }, location });
+        }
+        continue;
+      }
       const headWord = nominativeWord(toks[i], (c) => c === head.izafet || c === head.head);
       const name = (nameStart < i ? textOf(state, nameStart, i) + ' ' : '') + headWord;
       const full = (start < nameStart ? textOf(state, start, nameStart) + ' ' : '') + name;
@@ -204,6 +261,25 @@ const headRule: Rule = {
   },
 };
 
+/** The head is plural (Nazirlikləri, Nazirliklərinə). */
+function pluralHead(state: DocState, i: number, head: OrgHead): boolean {
+  const stem = head.head.slice(0, -1);
+  return (state.analyses[i] ?? []).some((a) => a.plural && a.stem.startsWith(stem) && a.score >= 0.9) && !formsOf(state, i).includes(head.izafet);
+}
+
+/** Token ranges of the conjuncts of [a, b) split at "və" and commas. */
+function conjuncts(state: DocState, a: number, b: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = a;
+  for (let k = a; k <= b; k++) {
+    if (k === b || state.tokens[k].lower === 'və' || state.tokens[k].text === ',') {
+      if (k > s) out.push([s, k]);
+      s = k + 1;
+    }
+  }
+  return out;
+}
+
 function placeAt(state: DocState, start: number, limit: number): { end: number; key: string; iso?: string; country: boolean } | null {
   const m = placeGazetteer().matchAt(state.tokens, start, (k) => [state.tokens[k].lower]);
   if (!m || m.end > limit) return null;
@@ -219,6 +295,7 @@ const CLASS_NOUNS: Record<string, string> = {
   klub: 'SportsOrganization',
   holdinq: 'Corporation',
   fond: 'Organization',
+  ofis: 'Organization',
   təşkilat: 'Organization',
 };
 

@@ -4,6 +4,7 @@
 // Short forms are joined to the full name by the linker.
 import { lexicon } from '../lang/az/lexicon.js';
 import { lowerAz } from '../lang/az/text.js';
+import { readJson } from '../lang/az/data.js';
 import { nominatives } from '../morphology.js';
 import type { DocState, Mention, Token } from '../types.js';
 import type { Rule } from './rule.js';
@@ -15,6 +16,13 @@ const PATRONYMIC = new Set(['oğlu', 'qızı']);
 
 export function personKey(name: string): string {
   return `person:${lowerAz(name)}`;
+}
+
+/** A capital letter split off its word by a stray space (`V alentin`), when together they are a given name. */
+function splitGiven(state: DocState, i: number): boolean {
+  const t = state.tokens[i];
+  const n = state.tokens[i + 1];
+  return !!n && /^\p{Lu}$/u.test(t.text) && n.kind === 'word' && !n.upper && n.start === t.end + 1 && lexicon().givenNames.has(lowerAz(t.text + n.text));
 }
 
 function isGiven(state: DocState, i: number): boolean {
@@ -29,8 +37,12 @@ function isNameWord(t: Token | undefined): boolean {
 }
 
 /** The surname (last word) in the nominative: lexicon, then surname shape, then document evidence. */
+const FEMININE = /(ova|yeva|eva|ina|skaya|zadə)$/;
+
 function surnameNominative(state: DocState, t: Token, evidence: Set<string>): string {
   const lex = lexicon();
+  // Hacıyeva is the feminine of Hacıyev, not a dative
+  if (FEMININE.test(t.lower) && lex.surnames.has(t.lower.replace(/a$/, ''))) return t.text;
   return nominativeWord(t, (c) => lex.surnames.has(c) || lex.givenNames.has(c) || (SURNAME_ENDING.test(c) && c.length > 4 && c !== t.lower && nominatives(t.lower)[0] === c), evidence);
 }
 
@@ -59,11 +71,11 @@ function nameEnd(state: DocState, i: number, max: number): number {
       words++;
       continue;
     }
-    if (isNameWord(t) && t.spaceBefore && !blocksName(state, j)) {
+    if (isNameWord(t) && t.spaceBefore && !blocksName(state, j, words)) {
       j++;
       words++;
-      // only the last word of a name inflects: an inflected word ends it
-      if (inflected(state, j - 1)) break;
+      // only the last word of a name inflects, and a surname ends it
+      if (inflected(state, j - 1) || isSurname(t)) break;
       continue;
     }
     break;
@@ -77,12 +89,24 @@ function inflected(state: DocState, i: number): boolean {
 }
 
 /** Words that end a name: organization heads, places, months. */
-function blocksName(state: DocState, j: number): boolean {
+const BREAKERS = new Set(readJson<{ nameBreakers: string[] }>('context.json').nameBreakers);
+let docHeadWords: Set<string> | null = null;
+let titleWords: Set<string> | null = null;
+
+function isSurname(t: Token): boolean {
+  return lexicon().surnames.has(t.lower) || /(ov|ova|yev|yeva|zadə)$/.test(t.lower);
+}
+
+/** Whether token j ends a name; `depth` is how many name words precede it (a third word is checked less strictly). */
+function blocksName(state: DocState, j: number, depth = 0): boolean {
   const forms = formsOf(state, j);
   const lex = lexicon();
+  docHeadWords ??= new Set(lex.documents.flatMap((d) => d.heads.map((h) => h.split(' ').pop()!)));
+  titleWords ??= new Set(lex.titles.flatMap((t) => [t.nominative, t.izafet]).filter((w) => !w.includes(' ')));
+  if (forms.some((f) => BREAKERS.has(f) || docHeadWords!.has(f) || titleWords!.has(f))) return true;
   if (lex.orgHeads.some((h) => forms.includes(h.izafet) || forms.includes(h.head))) return true;
-  if (lex.countries.some((c) => forms.includes(lowerAz(c.name)))) return true;
-  return placeLike(state, j);
+  void forms;
+  return placeLike(state, j, depth >= 2);
 }
 
 function personMention(rule: string, state: DocState, a: number, b: number, evidence: Set<string>, props: Record<string, unknown> = {}): Mention {
@@ -105,17 +129,31 @@ const givenNameRule: Rule = {
       { text: 'əmək və əhalinin sosial müdafiəsi naziri Sahil Babayev vurğulayıb', name: 'Sahil Babayev' },
       { text: 'təyin olunan Məmmədiyə Süleyman oğlu Məmmədov bu gün', name: 'Məmmədiyə Süleyman oğlu Məmmədov' },
       { text: 'görüşdə Vüqar Mustafayevlə danışıb', name: 'Vüqar Mustafayev' },
+      { text: 'İdarə Heyətinin sədri V alentin Morozov bildirib', name: 'Valentin Morozov' },
+      { text: 'Xidmətin rəisi Səbinə Hacıyeva deyib', name: 'Səbinə Hacıyeva' },
     ],
-    noMatch: ['Heydər küçəsi', 'bu gün görüş olub'],
+    noMatch: ['Heydər küçəsi', 'bu gün görüş olub', 'Ceyhun Naxçıvanın strateji bölgə olduğunu', 'Pakistan İslam Respublikasının naziri', 'Müzəffər Ali Baş Komandanın rəhbərliyi', 'mədən sənayesi üzrə Dövlət Proqramı qəbul olunmuşdur'],
   },
   apply(state) {
     const out: Mention[] = [];
     const ev = bareWords(state);
     const toks = state.tokens;
     for (let i = 0; i < toks.length; i++) {
+      if (splitGiven(state, i)) {
+        const end = nameEnd(state, i + 1, 4);
+        if (end === i + 2) continue;
+        const m = personMention(this.id, state, i + 1, end, ev);
+        out.push({ ...m, start: toks[i].start, name: toks[i].text + m.name, key: personKey(toks[i].text + m.name) });
+        i = end - 1;
+        continue;
+      }
       if (!isGiven(state, i)) continue;
       const end = nameEnd(state, i, 4);
       if (end === i + 1) continue; // a lone given name is resolved by the linker
+      if (toks[end]?.upper && toks[end].sentence === toks[i].sentence && blocksName(state, end) && !placeLike(state, end) && toks[end].kind === 'word' && BREAKERS.has(toks[end].lower)) {
+        i = end;
+        continue; // the capitalised run is a title or a state's name, not a person
+      }
       out.push(personMention(this.id, state, i, end, ev));
       i = end - 1;
     }
@@ -156,11 +194,23 @@ const titleRule: Rule = {
   },
 };
 
-function placeLike(state: DocState, j: number): boolean {
+/** A known place by one of its two likeliest readings, unless the article also has the other reading bare (S.H.Turi … Turinin). */
+function placeLike(state: DocState, j: number, topOnly = false): boolean {
   const t = state.tokens[j];
-  const forms = [t.lower, nominatives(t.lower)[0]];
+  const forms = [t.lower, ...nominatives(t.lower).slice(0, topOnly ? 1 : 2)];
+  const known = placeNames();
+  const hit = forms.some((f) => known.has(f));
+  if (!hit) return false;
+  const evidence = bareWords(state);
+  return !forms.some((f) => f !== t.lower && !known.has(f) && evidence.has(f));
+}
+
+let places: Set<string> | null = null;
+function placeNames(): Set<string> {
+  if (places) return places;
   const lex = lexicon();
-  return lex.places.some((p) => forms.includes(lowerAz(p.name)));
+  places = new Set([...lex.places.map((p) => lowerAz(p.name)), ...lex.countries.map((c) => lowerAz(c.name)), ...lex.countryAliases.map((a) => lowerAz(a.alias))]);
+  return places;
 }
 
 const initialsRule: Rule = {

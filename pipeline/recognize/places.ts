@@ -4,6 +4,7 @@
 import { Gazetteer } from '../engine/gazetteer.js';
 import { lexicon, type PlaceEntry } from '../lang/az/lexicon.js';
 import { lowerAz } from '../lang/az/text.js';
+import { readJson } from '../lang/az/data.js';
 import type { DocState, Mention } from '../types.js';
 import type { Rule } from './rule.js';
 import { formsOf, gazetteerMatcher } from './tokens.js';
@@ -25,10 +26,21 @@ export function placeKey(p: PlaceEntry): string {
   return p.country ? `country:${p.iso}` : `place:${lowerAz(p.name)}`;
 }
 
-/** A gazetteer hit that is a name: capitalised, and not an adjective/demonym (`Azərbaycanlı`). */
+const CONTEXT = readJson<{ notPlaceBefore: string[]; eventHeads: string[] }>('context.json');
+const NOT_PLACE_BEFORE = new Set(CONTEXT.notPlaceBefore);
+const EVENT_HEADS = new Set(CONTEXT.eventHeads);
+
+/** A gazetteer hit that is a name: capitalised (demonyms like `azərbaycanlı` are not, nor de-inflect to the entry). */
 function isNameHit(state: DocState, start: number): boolean {
-  const t = state.tokens[start];
-  return t.upper;
+  return state.tokens[start].upper;
+}
+
+/** The word after a place makes it a currency (ABŞ dolları) or part of an event's name (Avropa çempionatı). */
+function notAPlace(state: DocState, end: number): boolean {
+  const next = state.tokens[end];
+  if (!next || next.kind !== 'word' || next.upper) return false;
+  const forms = formsOf(state, end);
+  return forms.some((f) => NOT_PLACE_BEFORE.has(f) || EVENT_HEADS.has(f));
 }
 
 const gazetteerRule: Rule = {
@@ -44,7 +56,7 @@ const gazetteerRule: Rule = {
       { text: 'Pakistan İslam Respublikasının naziri', name: 'Pakistan' },
       { text: 'Almaniya Prezidenti Berlində', name: 'Berlin' },
     ],
-    noMatch: ['pakistanlılarla iş', 'azərbaycanlı gənclər', 'bakı küləyi'],
+    noMatch: ['pakistanlılarla iş', 'azərbaycanlı gənclər', 'bakı küləyi', '50 milyon ABŞ dolları məbləğində', '2024-cü ildə Avropa çempionatının qalibi'],
   },
   apply(state) {
     const out: Mention[] = [];
@@ -55,6 +67,10 @@ const gazetteerRule: Rule = {
       if (!m) continue;
       const p = m.value;
       const last = state.tokens[m.end - 1];
+      if (notAPlace(state, m.end)) {
+        i = m.end - 1;
+        continue;
+      }
       // demonyms and adjectives (pakistanlı) are not places: the last word must de-inflect to the entry
       out.push({
         kind: 'place',
