@@ -30,6 +30,28 @@ function wordMatches(state: DocState, i: number, cue: string): boolean {
   return formsOf(state, i).includes(cue) || (state.analyses[i] ?? []).some((a) => a.stem === cue);
 }
 
+/** A cue names a field only in a sentence about cooperation, a plan or an activity, outside proper names, and not as a verb. */
+function countsAsField(state: DocState, a: number, b: number, first: string): boolean {
+  const toks = state.tokens;
+  const ctx = lexicon().areaContext;
+  const t = toks[a];
+  // inside a capitalised name (İnvestisiya Forumu, Bakı İqlim Fəaliyyəti Həftəsi); acronyms (İKT) are cues
+  const sentenceStart = state.sentences[t.sentence].first === a;
+  if (t.upper && t.text !== t.text.toLocaleUpperCase('az') && !sentenceStart) return false;
+  if (t.upper && (toks[b]?.upper && toks[b].kind === 'word' && toks[b].text !== toks[b].text.toLocaleUpperCase('az'))) return false;
+  const next = toks[b];
+  if (next && ctx.notBefore[first]?.some((w) => next.lower.startsWith(w))) return false;
+  const prev = toks[a - 1];
+  if (prev && ctx.notAfterGenitive[first]?.some((w) => formsOf(state, a - 1).some((f) => f === w))) return false;
+  const s = state.sentences[t.sentence];
+  for (let k = s.first; k < s.last; k++) {
+    if (k >= a && k < b) continue;
+    const forms = formsOf(state, k);
+    if (ctx.governors.some((g) => forms.includes(g))) return true;
+  }
+  return false;
+}
+
 const cueRule: Rule = {
   id: 'area.cue',
   kind: 'area',
@@ -37,13 +59,13 @@ const cueRule: Rule = {
   examples: {
     match: [
       { text: 'əmək, məşğulluq və sosial müdafiə sahələrində əməkdaşlıq', value: 'social-protection' },
-      { text: 'qeyri-rəsmi məşğulluğun qarşısının alınması', value: 'informal-employment' },
-      { text: 'əlilliyi olan şəxslərin sosial problemlərinin həlli', value: 'disability' },
+      { text: 'Sənəddə qeyri-rəsmi məşğulluğun qarşısının alınması istiqamətində tədbirlər əksini tapır', value: 'informal-employment' },
+      { text: 'əlilliyi olan şəxslərin sosial problemlərinin həlli üzrə proqramlar', value: 'disability' },
       { text: 'İKT-nin tətbiqi istiqamətində', value: 'ict' },
       { text: 'müdafiə sənayesi sahəsində əməkdaşlıq', value: 'defence' },
       { text: 'əmək və sosial müdafiə sahəsində əlaqələr', value: 'social-protection' },
     ],
-    noMatch: ['nümayəndə heyəti Bakıya gəlib', 'görüşün yekunu olaraq sənəd imzalanıb'],
+    noMatch: ['nümayəndə heyəti Bakıya gəlib', 'görüşün yekunu olaraq sənəd imzalanıb', 'FMO ilə əməkdaşlığımızı bərpa etməkdən məmnunuq', 'İlham Əliyev II Azərbaycan Beynəlxalq İnvestisiya Forumu çərçivəsində çıxış edib', 'siyasi dəstəkdən məmnunluq ifadə olunub'],
   },
   apply(state) {
     const out: Mention[] = [];
@@ -55,6 +77,10 @@ const cueRule: Rule = {
         let ok = true;
         for (let k = 0; k < n && ok; k++) ok = wordMatches(state, i + k, c.words[k]);
         if (!ok) continue;
+        if (!countsAsField(state, i, i + n, c.words[0])) {
+          i += n - 1;
+          break;
+        }
         out.push({
           kind: 'area',
           rule: this.id,

@@ -69,6 +69,7 @@ export class Lexicon {
   readonly titles: { nominative: string; izafet: string; kind: string }[];
   readonly documents: DocKind[];
   readonly areas: AreaDef[];
+  readonly areaContext: { governors: string[]; notBefore: Record<string, string[]>; notAfterGenitive: Record<string, string[]> };
   readonly countryByIso = new Map<string, PlaceEntry>();
 
   constructor() {
@@ -99,7 +100,9 @@ export class Lexicon {
       .filter((r) => r[0] && r[1])
       .map(([n, i, k]) => ({ nominative: lowerAz(n), izafet: lowerAz(i), kind: k ?? 'office' }));
     this.documents = readJson<DocKind[]>('documents.json');
-    this.areas = readJson<AreaDef[]>('areas.json');
+    const areas = readJson<{ areas: AreaDef[]; governors: string[]; notBefore: Record<string, string[]>; notAfterGenitive: Record<string, string[]> }>('areas.json');
+    this.areas = areas.areas;
+    this.areaContext = { governors: areas.governors, notBefore: areas.notBefore, notAfterGenitive: areas.notAfterGenitive };
   }
 }
 
