@@ -6,6 +6,8 @@ import { hideBin } from 'yargs/helpers';
 import { DASH, fail } from './commands/common.js';
 import { extractCommand } from './commands/extract.js';
 import { validateCommand } from './commands/validate.js';
+import { reportCommand } from './commands/report.js';
+import { evalCommand } from './commands/eval.js';
 
 const args = hideBin(process.argv).map((a) => (a === '-' ? DASH : a));
 
@@ -14,7 +16,9 @@ await yargs(args)
   .usage('$0 <command> [options]\n\nTurns Azerbaijani news articles into validated JSON-LD: people, organizations,\nplaces, documents, dates and cooperation areas, with the text spans that\nsupport them.')
   .command(extractCommand)
   .command(validateCommand)
-  .demandCommand(1, 'name a command: extract or validate')
+  .command(reportCommand)
+  .command(evalCommand)
+  .demandCommand(1, 'name a command: extract, validate, report or eval')
   .strict()
   .fail((msg, err, y) => {
     if (err) {
