@@ -51,6 +51,8 @@ function node(e: Entity): JsonLdNode {
       if (e.links.parties?.length) n.parties = e.links.parties;
       if (e.links.dates?.length) n.dates = e.links.dates;
       if (single(e, 'isBasedOn')) n.isBasedOn = single(e, 'isBasedOn');
+      if (single(e, 'legislationPassedBy')) n.legislationPassedBy = single(e, 'legislationPassedBy');
+      if (p.legislationDate) n.legislationDate = p.legislationDate;
       break;
     case 'date':
       if (p.value) n.value = p.value;

@@ -216,6 +216,15 @@ export function link(state: DocState): DocState {
     e.alternateNames = e.alternateNames.filter((n) => n !== e.name);
   }
 
+  // "Sənəddə", "həmin sənəd": a later reference joins the document named last before it
+  const docHeadTokens = new Set(docs.map((d) => d.props.headIndex as number));
+  toks.forEach((t, i) => {
+    if (t.kind !== 'word' || docHeadTokens.has(i) || mentions.some((m) => m.start <= t.start && t.end <= m.end)) return;
+    if (!(state.analyses[i] ?? []).some((a) => a.stem === 'sənəd' && !a.plural)) return;
+    const prev = [...docs].reverse().find((d) => d.end <= t.start);
+    if (prev) entities.get(prev.key)?.spans.push({ start: t.start, end: t.end, text: t.text });
+  });
+
   // relations
   linkPosts(state, mentions, personOf, orgKeyOf, entities);
   linkDocuments(state, docs, mentions, orgKeyOf, entities);
@@ -309,22 +318,37 @@ function linkDocuments(state: DocState, docs: Mention[], mentions: Mention[], or
     const sentence = state.sentences[toks[hi].sentence];
     const titleStart = (d.props.titleStart as number) ?? d.start;
     const inSentence = (m: Mention) => m.start >= sentence.start && m.end <= sentence.end;
-    // parties: bodies or countries between the sentence start and "arasında" before the head
-    const arasinda = toks.slice(sentence.first, hi).findIndex((t) => t.lower === 'arasında');
+    // parties: "A ilə B arasında" — the two bodies (or, without bodies, countries) right before the last "arasında" before the head
+    const before = toks.slice(sentence.first, hi).map((t) => t.lower);
+    const arasinda = before.lastIndexOf('arasında');
     if (arasinda >= 0) {
       const limit = toks[sentence.first + arasinda].start;
-      const parties = mentions.filter((m) => (m.kind === 'organization' || m.kind === 'place') && !m.props.generic && inSentence(m) && m.end <= limit && m.start >= titleStart - 400);
-      const keys = parties.map((m) => (m.kind === 'organization' ? orgKeyOf.get(m) : m.key)).filter((k): k is string => !!k && entities.has(k));
-      // the nearest "A ilə B" pair: the last two bodies before arasında
-      const orgKeys = [...new Set(keys)].slice(-2);
-      if (orgKeys.length) e.links.parties = [...new Set([...(e.links.parties ?? []), ...orgKeys])];
+      const from = arasinda > 0 ? Math.max(sentence.start, (before.lastIndexOf('arasında', arasinda - 1) >= 0 ? toks[sentence.first + before.lastIndexOf('arasında', arasinda - 1)].end : sentence.start)) : sentence.start;
+      const candidates = mentions.filter((m) => !m.props.generic && inSentence(m) && m.end <= limit && m.start >= from);
+      const bodies = candidates.filter((m) => m.kind === 'organization');
+      const chosen = (bodies.length ? bodies : candidates.filter((m) => m.kind === 'place')).slice(-2);
+      const keys = chosen.map((m) => (m.kind === 'organization' ? orgKeyOf.get(m) : m.key)).filter((k): k is string => !!k && entities.has(k));
+      if (keys.length) e.links.parties = [...new Set([...(e.links.parties ?? []), ...keys])];
+    }
+    // who passed a legal act: the body (Nazirlər Kabinetinin qərarı) or the President (Prezidentin Sərəncamı) named right before it
+    if (e.type === 'Legislation' && !e.links.legislationPassedBy) {
+      const issuer = mentions.find((m) => m.kind === 'organization' && !m.props.generic && m.end <= d.start && d.start - m.end <= 3);
+      if (issuer && orgKeyOf.get(issuer)) e.links.legislationPassedBy = [orgKeyOf.get(issuer)!];
+      else if (hi > 0 && /^prezident/.test(toks[hi - 1].lower)) {
+        const president = [...entities.values()].find((p) => p.kind === 'person' && /prezident/i.test(String(p.props.jobTitle ?? '')));
+        if (president) e.links.legislationPassedBy = [president.key];
+      }
     }
     for (const m of mentions) {
       if (!inSentence(m)) continue;
       if (m.kind === 'date' && m.props.value) {
         const v = String(m.props.value);
         if (v.includes('/') && m.end <= d.start && d.start - m.end < 20) e.props.temporalCoverage ??= v;
-        else if (!v.includes('/') && !e.props.dateCreated) e.props.dateCreated = v;
+        // the date it was signed or adopted stands before it in the sentence (Ötən ilin may ayında … Memorandumu imzalanıb)
+        else if (!v.includes('/') && !e.props.dateCreated && m.end <= d.start) {
+          e.props.dateCreated = v;
+          if (e.type === 'Legislation') e.props.legislationDate = v;
+        }
         e.links.dates = [...new Set([...(e.links.dates ?? []), m.key])];
       }
       if (m.kind === 'area' && m.start >= titleStart && m.end <= d.end) e.links.about = [...new Set([...(e.links.about ?? []), m.key])];

@@ -2,7 +2,8 @@
 // sentyabrın 29-da, 29.09.2026, 2023-2024-cü illər, XX əsr) and relative
 // (bu gün, dünən, ötən ilin may ayında, bu il, N gün əvvəl), resolved to
 // ISO 8601 against the reference date. Durations and vague times are not dates.
-import { DAY_WORDS, MONTHS, RELATIVE_SHIFT, ROMAN, UNIT_WORDS, WEEKDAYS } from '../lang/az/calendar.js';
+import { DAY_WORDS, MONTHS, NUMBER_WORDS, RELATIVE_SHIFT, ROMAN, UNIT_WORDS, WEEKDAYS } from '../lang/az/calendar.js';
+import { readJson } from '../lang/az/data.js';
 import { lowerAz } from '../lang/az/text.js';
 import type { DocState, Mention } from '../types.js';
 import type { Rule } from './rule.js';
@@ -13,6 +14,10 @@ const L = `[\\p{L}]*`; // any case suffix
 // the case endings a unit word (il, ay, həftə) takes, so that "ildönümü" is not "il"
 const CASE = `(?:l[aə]r)?(?:n?[ıiuü]n|n?[dt][aə]n?|y?[aə]|n?[ıiuü]|d[aə]k[ıi]|d[aə]k)?`;
 const Y = `((?:1[5-9]|20)\\d\\d)`;
+const NUM = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})`;
+// weekday names, longest first (çərşənbə axşamı before çərşənbə); one-word ones need "günü" or a case ending
+const WEEKDAY_ALT = [...WEEKDAYS].sort((a, b) => b.length - a.length).join('|');
+const WEEKDAY_MULTI = WEEKDAYS.filter((w) => w.includes(' ')).join('|');
 const D = `(\\d{1,2})`;
 const B = `(?<![\\p{L}\\p{N}])`; // word start
 const E = `(?![\\p{L}\\p{N}])`; // word end
@@ -49,6 +54,14 @@ const P = (id: string, src: string, value: Pattern['value']): Pattern => ({ id, 
 // longest first: an earlier pattern's span blocks later ones
 const PATTERNS: Pattern[] = [
   P('date.year-month-day', `${Y}${ORD}\\s+ilin\\s+${M}\\s+ay${L}\\s+${D}-?${L}`, (m) => ymd(+m[1], month(m[2]), +m[3])),
+  P('date.day-range', `${D}\\s*[-–]\\s*${D}\\s+${M}(?:${L})?(?:\\s+${Y}(?:${ORD})?(?:\\s+il${L})?)?`, (m, s) => {
+    const r = ref(s);
+    const y = m[4] ? +m[4] : r?.getUTCFullYear();
+    if (!y) return undefined;
+    const a = ymd(y, month(m[3]), +m[1]);
+    const b = ymd(y, month(m[3]), +m[2]);
+    return a && b && a < b ? `${a}/${b}` : null;
+  }),
   P('date.day-month-year', `${D}\\s+${M}${L}\\s+${Y}(?:${ORD})?(?:\\s+il${L})?`, (m) => ymd(+m[3], month(m[2]), +m[1])),
   P('date.numeric', `${D}\\.(\\d{1,2})\\.${Y}`, (m) => ymd(+m[3], +m[2], +m[1])),
   P('date.year-range', `${Y}\\s*[-–]\\s*${Y}${ORD}\\s+il${L}`, (m) => (+m[1] < +m[2] ? `${m[1]}/${m[2]}` : null)),
@@ -65,6 +78,10 @@ const PATTERNS: Pattern[] = [
   P('date.day-month', `${D}\\s+${M}(?:${L})`, (m, s) => {
     const r = ref(s);
     return r ? ymd(r.getUTCFullYear(), month(m[2]), +m[1]) : undefined;
+  }),
+  P('date.this-month-day', `ayın\\s+${D}-?${L}`, (m, s) => {
+    const r = ref(s);
+    return r ? ymd(r.getUTCFullYear(), r.getUTCMonth() + 1, +m[1]) : undefined;
   }),
   P('date.month', `${M}\\s+ay${L}`, (m, s) => {
     const r = ref(s);
@@ -83,10 +100,10 @@ const PATTERNS: Pattern[] = [
     // weeks: ISO week of the shifted date
     return isoWeek(new Date(r.getTime() + k * 7 * 86400000));
   }),
-  P('date.ago', `(\\d{1,3})\\s+(gün|il|ay|həftə)\\s+(əvvəl|öncə|sonra)`, (m, s) => {
+  P('date.ago', `${NUM}\\s+(gün|il|ay|həftə)\\s+(əvvəl|öncə|sonra)`, (m, s) => {
     const r = ref(s);
     if (!r) return undefined;
-    const n = +m[1] * (m[3] === 'sonra' ? 1 : -1);
+    const n = (NUMBER_WORDS[m[1]] ?? +m[1]) * (m[3] === 'sonra' ? 1 : -1);
     const unit = UNIT_WORDS[m[2]];
     if (unit === 'day') return shiftDays(r, n);
     if (unit === 'week') return shiftDays(r, 7 * n);
@@ -98,16 +115,19 @@ const PATTERNS: Pattern[] = [
     const r = ref(s);
     return r ? shiftDays(r, DAY_WORDS[m[1]]) : undefined;
   }),
-  // "bazar" is also "market": weekdays only as "<day> günü" or in the locative
-  P('date.weekday', `(${WEEKDAYS.join('|')})(?:\\s+günü\\p{L}*|\\s+g[üu]n[üu]|[dt][aə])`, (m, s) => {
+  // "bazar" is also "market": a one-word weekday needs "günü" or a case ending; the nearest past one (or today)
+  P('date.weekday', `(${WEEKDAY_MULTI}|(?:${WEEKDAY_ALT})(?=\\s+günü|[dt][aə]))(?:\\s+günü\\p{L}*|[dt][aə])?`, (m, s) => {
     const r = ref(s);
     if (!r) return undefined;
     const want = WEEKDAYS.indexOf(m[1]) + 1; // ISO 1..7
     const have = ((r.getUTCDay() + 6) % 7) + 1;
-    const back = (have - want + 7) % 7 || 7;
-    return shiftDays(r, -back); // the nearest past one
+    return shiftDays(r, -((have - want + 7) % 7));
   }),
-  P('date.century', `([ivx]{1,5})\\s+əsr${L}`, (m) => (ROMAN[m[1].toUpperCase()] ? String(ROMAN[m[1].toUpperCase()] - 1).padStart(2, '0') : null)),
+  // Roman numerals are lower-cased the Azerbaijani way (I → ı)
+  P('date.century', `([ivxı]{1,5})\\s+əsr${L}`, (m) => {
+    const n = ROMAN[m[1].replace(/ı/g, 'i').toUpperCase()];
+    return n ? String(n - 1).padStart(2, '0') : null;
+  }),
   P('date.bare-year', `(?:[\\p{Lu}]{2,5}-)?${Y}`, (m) => m[1]),
 ];
 
@@ -131,27 +151,16 @@ function capitalisedMidSentence(text: string, at: number): boolean {
   return !/(^|[.!?…:"“]\s*|\n\s*)$/.test(before) && at > 0;
 }
 
+// the recognizer's corpus of examples (lang/az/corpus/dates.json), run by test/rules.test.ts
+const CORPUS = readJson<{ ref: string; match: { text: string; value: string }[]; noMatch: string[] }>('corpus/dates.json');
+
 const dateRule: Rule = {
   id: 'date.expression',
   kind: 'date',
   doc: 'Absolute and relative date expressions, one pattern per shape (see PATTERNS), resolved against the reference date.',
   examples: {
-    match: [
-      { text: 'Ötən ilin may ayında memorandum imzalanıb', value: '2022-05', referenceDate: '2023-03-01' },
-      { text: '2023-2024-cü illər üçün Fəaliyyət Planı', value: '2023/2024' },
-      { text: 'nümayəndə heyəti sentyabrın 29-da Naxçıvana gedib', value: '2026-09-29', referenceDate: '2026-09-29' },
-      { text: '2020-ci ilin sentyabr ayının 27-də başlayan müharibə', value: '2020-09-27' },
-      { text: 'De la Fuente 2022-ci ilin dekabrından baş məşqçidir', value: '2022-12' },
-      { text: 'Sabah nazirlə görüş keçiriləcək', value: '2026-09-30', referenceDate: '2026-09-29' },
-      { text: 'Bu gün şəhidlər yad edilir', value: '2026-09-27', referenceDate: '2026-09-27' },
-      { text: 'bu il müharibə zamanı', value: '2026', referenceDate: '2026-09-29' },
-      { text: 'sənəd 29.09.2026 tarixində imzalanıb', value: '2026-09-29' },
-      { text: 'müqavilə 15 oktyabr 2025-ci il tarixində imzalanıb', value: '2025-10-15' },
-      { text: 'dünən bəyanat yayıb', value: '2026-09-28', referenceDate: '2026-09-29' },
-      { text: 'AVRO-2028 turnirində', value: '2028' },
-      { text: 'abidə XX əsrə aiddir', value: '19' },
-    ],
-    noMatch: ['Anım Gününün növbəti ildönümündə', '44 günlük Vətən müharibəsində', 'son illər aparılan islahatlar', '65 yaşlı mütəxəssis', '4 500 amerikalı', '20 ildən sonra', 'bu yaxınlarda görüşəcəklər'],
+    match: CORPUS.match.filter((e) => e.value !== null).map((e) => ({ text: e.text, value: e.value, referenceDate: CORPUS.ref })),
+    noMatch: CORPUS.noMatch,
   },
   apply(state) {
     const text = state.article.text;

@@ -40,6 +40,20 @@ function isPlural(state: DocState, i: number, head: string): boolean {
   return (state.analyses[i] ?? []).some((a) => a.stem === head && a.plural);
 }
 
+const FINITE = /(?:ıb|ib|ub|üb|dı|di|du|dü|dır|dir|dur|dür|acaq|əcək|malı|məli)$/;
+// between the title link and the head: a period (2023-2024-cü illər üçün) and numbers
+const BETWEEN = /^(?:\d+|-|–|[ıiuü]|c[ıiuü]|il|illər|üçün|ilin|ildə)$/;
+
+/** Index of "haqqında / dair / üzrə / barədə" before the head (a period phrase may stand between), or -1. */
+function titleLinkBefore(state: DocState, i: number): number {
+  for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
+    const t = state.tokens[k];
+    if (TITLE_LINKS.has(t.lower)) return k;
+    if (!BETWEEN.test(t.lower) && !/^c[ıiuü]$/.test(t.lower)) return -1;
+  }
+  return -1;
+}
+
 function stemMatches(state: DocState, i: number, word: string, last: boolean): boolean {
   const t = state.tokens[i];
   if (!t || t.kind !== 'word') return false;
@@ -56,9 +70,14 @@ const headRule: Rule = {
       { text: 'əməkdaşlıq haqqında Anlaşma Memorandumunun imzalandığı bildirilib', value: 'memorandum' },
       { text: '2023-2024-cü illər üçün Fəaliyyət Planı imzalanıb', value: 'action-plan' },
       { text: 'Prezidentin Sərəncamı ilə təyin olunub', value: 'order' },
+      { text: 'Azərbaycan Respublikası Prezidentinin Sərəncamı ilə təyin olunan', name: 'Azərbaycan Respublikası Prezidentinin Sərəncamı' },
       { text: 'maliyyələşdirmə sazişinin imzalandığını elan ediblər', value: 'agreement' },
       { text: 'Bəyannamədə qeyd olunub', value: 'declaration' },
       { text: 'qərara əsasən siyahıya daxil edilib', value: 'decision' },
+      { text: 'Nazirlər Kabinetinin qərarı ilə təsdiq edilib', value: 'decision' },
+      { text: 'Prezidentin Fərmanı ilə təltif olunub', value: 'decree' },
+      { text: 'ikitərəfli ticarət haqqında sazişi imzalayıblar', value: 'agreement' },
+      { text: 'tərəflər yol xəritəsini təsdiqləyib', value: 'roadmap' },
     ],
     noMatch: ['sanksiyaları ləğv etmək qərarına gəlib', 'proqramçılar toplaşıb', 'Yaponiya bu qərarı vəziyyəti nəzərə alaraq qəbul edib', 'peşə istiqamətləri üzrə proqramların hazırlanması', 'bir çox yeni müqavilələr imzalanıb'],
   },
@@ -82,13 +101,26 @@ const headRule: Rule = {
         void IDIOM_AFTER;
         // the title: "… haqqında / dair <head>" back to the start of the phrase
         let start = i;
-        if (i > 0 && TITLE_LINKS.has(toks[i - 1].lower)) {
-          let k = i - 2;
-          while (k >= 0 && toks[k].sentence === toks[i].sentence && toks[k].text !== ',' && !/(?:ıb|ib|ub|üb|dı|di|du|dü|r)$/.test(toks[k].lower) && i - k < 25) k--;
+        const link = titleLinkBefore(state, i);
+        if (link >= 0) {
+          // back to the parties (… arasında), a finite verb or the sentence start
+          let k = link - 1;
+          while (k >= 0 && toks[k].sentence === toks[i].sentence && toks[k].lower !== 'arasında' && !FINITE.test(toks[k].lower) && i - k < 40) k--;
           start = k + 1;
+          while (start < link && (toks[start].kind !== 'word' || toks[start].upper && ((state.analyses[start] ?? [])[0]?.case ?? 'nom') !== 'nom')) start++;
         }
         // a capitalised name right before the head belongs to the title (DOST konsepsiyası, Dövlət Proqramı)
-        if (start === i) while (start > 0 && i - start < 4 && toks[start - 1].upper && toks[start - 1].sentence === toks[i].sentence && toks[start - 1].kind === 'word' && !(state.analyses[start - 1] ?? []).some((a) => a.case === 'gen' && a.nominative !== toks[start - 1].lower)) start--;
+        // for a legal act, its issuer in the genitive too (Azərbaycan Respublikası Prezidentinin Sərəncamı)
+        const genitive = (k: number) => (state.analyses[k] ?? []).some((a) => a.case === 'gen' && a.nominative !== toks[k].lower);
+        if (start === i) {
+          let seenGenitive = false;
+          while (start > 0 && i - start < 5 && toks[start - 1].upper && toks[start - 1].sentence === toks[i].sentence && toks[start - 1].kind === 'word') {
+            const gen = genitive(start - 1);
+            if (gen && (h.kind.type !== 'Legislation' || seenGenitive || start !== i)) break;
+            seenGenitive ||= gen;
+            start--;
+          }
+        }
         const headText = h.words.join(' ');
         const title = start < i ? `${textOf(state, start, i)} ${titleHead(state, i, last, headText)}` : titleHead(state, i, last, headText);
         out.push({

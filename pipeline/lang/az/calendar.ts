@@ -12,3 +12,7 @@ export const RELATIVE_SHIFT: Record<string, number> = { ötən: -1, keçən: -1,
 export const UNIT_WORDS: Record<string, 'year' | 'month' | 'week' | 'day'> = { il: 'year', ay: 'month', həftə: 'week', gün: 'day' };
 export const DAY_WORDS: Record<string, number> = { dünən: -1, sabah: 1, srağagün: -2, 'bu gün': 0, bugün: 0 };
 export const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10, XI: 11, XII: 12, XIII: 13, XIV: 14, XV: 15, XVI: 16, XVII: 17, XVIII: 18, XIX: 19, XX: 20, XXI: 21 };
+
+import { readJson } from './data.js';
+/** Number words (bir, iki, üç …) for "iki gün əvvəl". */
+export const NUMBER_WORDS: Record<string, number> = readJson<{ words: Record<string, number> }>('numbers.json').words;
