@@ -1,14 +1,21 @@
 // The batch runner (an edge: all file I/O lives here and in cli.ts). Expands
-// paths, directories and globs; reads each input; extracts, validates and
-// writes one JSON-LD file per article atomically; reports bad inputs with
-// their path and reason and goes on.
+// paths, directories and globs; reads inputs lazily (a .jsonl file or stdin
+// line by line); hands each article to a pool of worker threads with a
+// bounded number in flight; writes the documents in input order (atomically,
+// one file per article, or as JSON Lines on stdout); skips articles whose
+// output is current; reports bad inputs with their path and reason and goes on.
 import fg from 'fast-glob';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { extract } from './pipeline.js';
-import { formatOf, readArticles, type ReadResult } from './read.js';
-import type { ExtractOptions } from './types.js';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Tinypool } from 'tinypool';
+import { LANG_DIR, ROOT, SCHEMA_DIR } from './paths.js';
+import { PIPELINE_VERSION } from './pipeline.js';
+import { formatOf, type InputFormat } from './read.js';
+import { processTask, type ArticleResult, type ArticleTask } from './worker.js';
 
 export interface InputFile {
   path: string; // as the user can recognise it
@@ -22,13 +29,8 @@ export interface Expansion {
   missing: string[]; // arguments that matched nothing
 }
 
-const INPUT_GLOB = '**/*.{txt,json,jsonl,TXT,JSON,JSONL}';
-
-function isGlob(arg: string): boolean {
-  return fg.isDynamicPattern(arg);
-}
-
-/** Inputs named by paths, directories and globs, in a stable order. */
+/** Inputs named by paths, directories and globs, in a stable order. Entries that are not directories
+ *  (broken symbolic links, FIFOs) are listed too, so that reading them reports why they cannot be read. */
 export function expandInputs(args: string[], accept: (p: string) => boolean = (p) => formatOf(p) !== null): Expansion {
   const files: InputFile[] = [];
   const skipped: string[] = [];
@@ -41,28 +43,46 @@ export function expandInputs(args: string[], accept: (p: string) => boolean = (p
     if (accept(path)) files.push({ path, base });
     else skipped.push(path);
   };
+  const list = (pattern: string, cwd?: string): string[] =>
+    fg
+      .sync(pattern, { cwd, onlyFiles: false, dot: false, objectMode: true })
+      .filter((e) => !e.dirent.isDirectory())
+      .map((e) => e.path)
+      .sort();
   for (const arg of args) {
-    if (isGlob(arg)) {
-      const base = fg.generateTasks([arg])[0]?.base ?? '.';
-      const hits = fg.sync(arg, { onlyFiles: true, dot: false }).sort();
-      if (!hits.length) missing.push(arg);
-      for (const h of hits) push(h, base);
-      continue;
-    }
     let st;
     try {
       st = statSync(arg);
     } catch {
-      missing.push(arg);
+      st = null;
+    }
+    // a path that exists is taken literally, even with glob characters in its name ([draft] *.txt)
+    if (!st && fg.isDynamicPattern(arg)) {
+      const base = fg.generateTasks([arg])[0]?.base ?? '.';
+      const hits = list(arg);
+      if (!hits.length) missing.push(arg);
+      for (const h of hits) push(h, base);
+      continue;
+    }
+    if (!st) {
+      // a dangling symbolic link named on the command line is an unreadable input, not a usage error
+      if (isSymlink(arg)) push(arg, dirname(arg));
+      else missing.push(arg);
       continue;
     }
     if (st.isDirectory()) {
-      const all = fg.sync('**/*', { cwd: arg, onlyFiles: true, dot: false }).sort();
-      for (const rel of all) push(join(arg, rel), arg);
+      for (const rel of list('**/*', arg)) push(join(arg, rel), arg);
     } else push(arg, dirname(arg));
   }
-  void INPUT_GLOB;
   return { files, skipped, missing };
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Where the output of an input (and of line k of a .jsonl input) goes. */
@@ -72,15 +92,23 @@ export function outputPath(file: InputFile, outDir: string, line?: number): stri
   return line !== undefined ? join(outDir, stem, `${line}.jsonld`) : join(outDir, `${stem}.jsonld`);
 }
 
+let lastDir = '';
+function ensureDir(dir: string): void {
+  if (dir === lastDir) return;
+  mkdirSync(dir, { recursive: true });
+  lastDir = dir;
+}
+
 /** Writes a file atomically: a temporary file beside it, then rename. */
 export function writeAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  ensureDir(dirname(path));
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${createHash('md5').update(path).digest('hex').slice(0, 6)}`);
   try {
     writeFileSync(tmp, content);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
+    if (lastDir === dirname(path)) lastDir = '';
     throw e;
   }
 }
@@ -92,95 +120,551 @@ export interface Failure {
 }
 
 export interface BatchSummary {
+  /** articles read in this shard (written + up to date + failed extractions) */
   articles: number;
   written: number;
-  failed: Failure[];
+  /** articles whose output was already current (resumed runs) */
+  upToDate: number;
+  /** number of failed inputs (files, lines or articles) */
+  failed: number;
+  /** the first failures (at most 1000, so memory stays bounded) */
+  failures: Failure[];
+  /** files with other extensions, not read */
   skipped: string[];
   entities: Record<string, number>;
+  /** input bytes read */
+  bytes: number;
   seconds: number;
 }
 
-export interface ExtractJob extends ExtractOptions {
+export interface Shard {
+  /** 1-based */
+  index: number;
+  count: number;
+}
+
+export interface ExtractJob {
   outDir: string | '-';
-  onDocument?: (line: string) => void; // for --out -
+  referenceDate?: string;
+  /** worker threads; 0 runs in the calling thread (default: the machine's cores) */
+  workers?: number;
+  /** re-extract even when the output is current */
+  force?: boolean;
+  shard?: Shard;
+  /** largest article (a .txt/.json file or a .jsonl line) in bytes; default 2 MiB */
+  maxArticleBytes?: number;
+  /** per-article time limit in ms when running on workers (0: none); default 300 s */
+  timeoutMs?: number;
+  /** for --out -: where the JSON Lines go (default process.stdout) */
+  stdout?: Writable;
+  /** synchronous alternative to `stdout` */
+  onDocument?: (line: string) => void;
   onFailure?: (f: Failure) => void;
-  onProgress?: (done: number, total: number, bytes: number) => void;
+  /** after each input unit, in input order */
+  onProgress?: (s: BatchSummary) => void;
+  /** --verbose: each output written or skipped as current */
+  onWritten?: (path: string, upToDate: boolean) => void;
 }
 
-const KIND_OF: Record<string, string> = {
-  Person: 'people', Country: 'places', City: 'places', AdministrativeArea: 'places', Place: 'places', Continent: 'places', BodyOfWater: 'places', Landform: 'places',
-  TemporalExpression: 'dates', DefinedTerm: 'areas', Legislation: 'documents', CreativeWork: 'documents',
-};
-function countKinds(graph: Record<string, unknown>[], into: Record<string, number>): void {
-  for (const n of graph) {
-    const t = String(n['@type']);
-    if (t === 'NewsArticle') continue;
-    const k = KIND_OF[t] ?? (/Organization|Corporation|NGO|Bank|Party/.test(t) ? 'organizations' : 'other');
-    into[k] = (into[k] ?? 0) + 1;
+export const DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+const MAX_FAILURES_KEPT = 1000;
+const CHUNK = 64 * 1024;
+
+// ---------------------------------------------------------------------------
+// Units: one article's bytes, or a failure found while reading, in input order
+
+interface Unit {
+  file: InputFile;
+  line?: number;
+  /** input bytes this unit accounts for (progress) */
+  bytes: number;
+  task?: ArticleTask;
+  failure?: string;
+  /** where the document goes (a directory output) */
+  out?: string;
+  /** the resume key of the input (content + pipeline fingerprint) */
+  key?: string;
+  upToDate?: boolean;
+}
+
+interface Done extends Unit {
+  result?: ArticleResult;
+}
+
+interface ReadContext {
+  job: ExtractJob;
+  maxBytes: number;
+  compact: boolean;
+  inShard: (id: string) => boolean;
+}
+
+/** Splits byte chunks into lines (LF; a trailing CR is dropped), never holding more than `max` bytes of one line. */
+export class LineSplitter {
+  private parts: Uint8Array[] = [];
+  private len = 0;
+  private discarding = false;
+  private lineNo = 0;
+  private offset = 0;
+  constructor(private readonly max: number) {}
+
+  *push(chunk: Uint8Array): Generator<SplitLine> {
+    let pos = 0;
+    while (pos < chunk.length) {
+      const nl = chunk.indexOf(10, pos);
+      const end = nl === -1 ? chunk.length : nl;
+      if (!this.discarding) {
+        if (this.len + end - pos > this.max + 1) {
+          this.discarding = true;
+          this.parts = [];
+        } else if (end > pos) this.parts.push(chunk.subarray(pos, end));
+      }
+      this.len += end - pos;
+      if (nl === -1) break;
+      yield this.finish();
+      pos = nl + 1;
+    }
+  }
+
+  *end(): Generator<SplitLine> {
+    if (this.len > 0) yield this.finish();
+  }
+
+  private finish(): SplitLine {
+    this.lineNo++;
+    let out: SplitLine;
+    if (this.discarding) out = { line: this.lineNo, offset: this.offset, length: this.len };
+    else {
+      let data = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.len);
+      if (data.length && data[data.length - 1] === 13) data = data.subarray(0, data.length - 1);
+      if (data.length > this.max) out = { line: this.lineNo, offset: this.offset, length: this.len };
+      else out = { line: this.lineNo, offset: this.offset, length: this.len, data };
+    }
+    this.offset += this.len + 1;
+    this.parts = [];
+    this.len = 0;
+    this.discarding = false;
+    return out;
   }
 }
 
-/** Processes the articles of one input's read results; returns how many were written. */
-function processArticles(file: InputFile, results: ReadResult[], job: ExtractJob, summary: BatchSummary, lineOutputs: boolean): void {
-  for (const r of results) {
-    if (!r.ok) {
-      const f = { path: file.path, line: r.line, reason: r.reason };
-      summary.failed.push(f);
-      job.onFailure?.(f);
-      continue;
-    }
-    summary.articles++;
-    let out;
-    try {
-      out = extract(r.article, job);
-    } catch (e) {
-      const f = { path: file.path, line: r.line, reason: `extraction failed: ${e instanceof Error ? e.message : e}` };
-      summary.failed.push(f);
-      job.onFailure?.(f);
-      continue;
-    }
-    if (out.problems.length) {
-      const f = { path: file.path, line: r.line, reason: `output does not validate: ${out.problems.slice(0, 3).join('; ')}` };
-      summary.failed.push(f);
-      job.onFailure?.(f);
-      continue;
-    }
-    countKinds(out.document['@graph'], summary.entities);
-    if (job.outDir === '-') job.onDocument?.(JSON.stringify(out.document));
-    else writeAtomic(outputPath(file, job.outDir, lineOutputs ? r.line : undefined), JSON.stringify(out.document, null, 1) + '\n');
-    summary.written++;
+export interface SplitLine {
+  line: number;
+  /** byte offset of the line in the stream */
+  offset: number;
+  /** length in bytes, without the line feed */
+  length: number;
+  /** absent when the line was longer than the limit (its bytes were not kept) */
+  data?: Uint8Array;
+}
+
+function isBlank(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB`;
+const bytesText = (n: number) => `${n.toLocaleString('en')} bytes`;
+
+function tooLong(what: string, n: number, max: number): string {
+  return `${what} too large (${bytesText(n)}; the limit for one article is ${mb(max)}, see --max-article-size)`;
+}
+
+function shardOf(id: string, count: number): number {
+  return createHash('sha1').update(id).digest().readUInt32BE(0) % count;
+}
+
+function readError(e: unknown, path: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read: permission denied';
+    case 'EISDIR':
+      return 'cannot read: is a directory';
+    case 'ELOOP':
+      return 'cannot read: symbolic link loop';
+    case 'ENOENT':
+      return isSymlink(path) ? 'cannot read: broken symbolic link (its target does not exist)' : 'cannot read: the file has disappeared';
+    default:
+      return `cannot read: ${code ?? (e instanceof Error ? e.message : String(e))}`;
   }
 }
 
-export function runExtract(files: InputFile[], job: ExtractJob): BatchSummary {
-  const t0 = performance.now();
-  const summary: BatchSummary = { articles: 0, written: 0, failed: [], skipped: [], entities: {}, seconds: 0 };
-  let bytes = 0;
-  files.forEach((file, i) => {
+/** The unit of one line of a .jsonl input (or stdin); null for a blank line or another shard's. */
+function lineUnit(file: InputFile, fileId: string, l: SplitLine, ctx: ReadContext): Unit | null {
+  if (!ctx.inShard(`${fileId}:${l.line}`)) return null;
+  const bytes = l.length + 1;
+  if (!l.data) return { file, line: l.line, bytes, failure: `line ${l.line}: ${tooLong('line', l.length, ctx.maxBytes)}` };
+  if (isBlank(l.data)) return null;
+  return { file, line: l.line, bytes, task: { data: l.data, format: 'jsonl', line: l.line, offset: l.offset, referenceDate: ctx.job.referenceDate, compact: ctx.compact } };
+}
+
+/** The units of one input file, read lazily (a .jsonl file in chunks). A problem with the file
+ *  itself is reported by the shard that owns its name; each line belongs to its own shard. */
+function* fileUnits(file: InputFile, ctx: ReadContext): Generator<Unit> {
+  const format = formatOf(file.path) as InputFormat;
+  const fileId = relative(file.base, file.path);
+  const owns = ctx.inShard(fileId);
+  if (format !== 'jsonl' && !owns) return;
+  const fail = (failure: string, bytes = 0): Unit[] => (owns ? [{ file, bytes, failure }] : []);
+  let st;
+  try {
+    st = statSync(file.path);
+  } catch (e) {
+    return yield* fail(readError(e, file.path));
+  }
+  if (st.isDirectory()) return yield* fail('cannot read: is a directory, not an article file');
+  if (!st.isFile()) return yield* fail('cannot read: not a regular file (a FIFO, socket or device)');
+  if (st.size === 0) return yield* fail('empty file: no article');
+  if (format !== 'jsonl') {
+    if (st.size > ctx.maxBytes) return yield* fail(tooLong('file', st.size, ctx.maxBytes), st.size);
     let data: Buffer;
     try {
       data = readFileSync(file.path);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const f = { path: file.path, reason: code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? e})` };
-      summary.failed.push(f);
-      job.onFailure?.(f);
-      return;
+      return yield* fail(readError(e, file.path), st.size);
     }
-    bytes += data.length;
-    const format = formatOf(file.path)!;
-    processArticles(file, readArticles(data, format), job, summary, format === 'jsonl');
-    job.onProgress?.(i + 1, files.length, bytes);
-  });
-  summary.seconds = (performance.now() - t0) / 1000;
-  return summary;
+    yield { file, bytes: data.length, task: { data, format, referenceDate: ctx.job.referenceDate, compact: ctx.compact } };
+    return;
+  }
+  let fd: number;
+  try {
+    fd = openSync(file.path, 'r');
+  } catch (e) {
+    return yield* fail(readError(e, file.path));
+  }
+  try {
+    const split = new LineSplitter(ctx.maxBytes);
+    let pos = 0;
+    let articles = 0; // non-blank lines, in any shard
+    const units = function* (lines: Iterable<SplitLine>): Generator<Unit> {
+      for (const l of lines) {
+        if (!l.data || !isBlank(l.data)) articles++;
+        const u = lineUnit(file, fileId, l, ctx);
+        if (u) yield u;
+      }
+    };
+    for (;;) {
+      const buf = Buffer.allocUnsafeSlow(CHUNK);
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, CHUNK, null);
+      } catch (e) {
+        return yield* fail(`${readError(e, file.path)} (after ${bytesText(pos)})`);
+      }
+      if (n === 0) break;
+      const chunk = buf.subarray(0, n);
+      if (pos === 0 && chunk.includes(0)) return yield* fail('binary content (NUL bytes), not JSON Lines', st.size);
+      pos += n;
+      yield* units(split.push(chunk));
+    }
+    yield* units(split.end());
+    if (!articles) yield* fail('no article: only blank lines', pos);
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** Articles from standard input (JSON Lines), for `aznews extract -`. */
-export function runExtractStdin(bytes: Uint8Array, job: ExtractJob): BatchSummary {
+/** The units of JSON Lines on a stream (stdin), read as they arrive. */
+async function* streamUnits(stream: Readable, file: InputFile, ctx: ReadContext): AsyncGenerator<Unit> {
+  const split = new LineSplitter(ctx.maxBytes);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for (const l of split.push(chunk)) {
+      const u = lineUnit(file, 'stdin', l, ctx);
+      if (u) yield u;
+    }
+  }
+  for (const l of split.end()) {
+    const u = lineUnit(file, 'stdin', l, ctx);
+    if (u) yield u;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Resume: <out>/.aznews-state/<output path>.key holds the key of the input it was made from
+
+export const STATE_DIR = '.aznews-state';
+
+let fingerprintCache: string | null = null;
+/** The pipeline version and a hash of the code and data that make the documents. */
+export function pipelineFingerprint(): string {
+  if (fingerprintCache) return fingerprintCache;
+  const h = createHash('sha256').update(`aznews ${PIPELINE_VERSION}\n`);
+  const walk = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const p = join(dir, n);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (/\.(js|ts|json|jsonld|tsv|txt)$/.test(n)) h.update(relative(ROOT, p)).update('\0').update(readFileSync(p)).update('\0');
+    }
+  };
+  walk(dirname(fileURLToPath(import.meta.url))); // the code that runs: dist/pipeline (or pipeline/ from the sources)
+  walk(LANG_DIR);
+  walk(SCHEMA_DIR);
+  fingerprintCache = h.digest('hex').slice(0, 32);
+  return fingerprintCache;
+}
+
+function stateFile(outDir: string, out: string): string {
+  return join(outDir, STATE_DIR, `${relative(outDir, out)}.key`);
+}
+
+function inputKey(task: ArticleTask): string {
+  return createHash('sha256')
+    .update(pipelineFingerprint())
+    .update(`\0${task.referenceDate ?? ''}\0${task.format}\0`)
+    .update(task.data)
+    .digest('hex');
+}
+
+function isCurrent(outDir: string, out: string, key: string): boolean {
+  try {
+    return readFileSync(stateFile(outDir, out), 'utf8') === key && existsSync(out);
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Running
+
+function newSummary(skipped: string[] = []): BatchSummary {
+  return { articles: 0, written: 0, upToDate: 0, failed: 0, failures: [], skipped, entities: {}, bytes: 0, seconds: 0 };
+}
+
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  // from the TypeScript sources (tests) the threads still run the compiled code
+  return here.endsWith('.ts') ? join(ROOT, 'dist', 'pipeline', 'worker.js') : join(dirname(here), 'worker.js');
+}
+
+function readContext(job: ExtractJob): ReadContext {
+  const shard = job.shard;
+  return {
+    job,
+    maxBytes: job.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES,
+    compact: job.outDir === '-',
+    inShard: shard && shard.count > 1 ? (id) => shardOf(id, shard.count) === shard.index - 1 : () => true,
+  };
+}
+
+/** Checks a unit against its current output (directory output only). */
+function prepare(u: Unit, job: ExtractJob, resume: boolean): Unit {
+  if (!u.task || job.outDir === '-') return u;
+  u.out = outputPath(u.file, job.outDir, u.task.format === 'jsonl' ? u.line : undefined);
+  if (resume) {
+    u.key = inputKey(u.task);
+    if (isCurrent(job.outDir, u.out, u.key)) u.upToDate = true;
+  }
+  return u;
+}
+
+/** Records one finished unit and writes its document; returns the line for stdout, if any. */
+function finish(d: Done, job: ExtractJob, s: BatchSummary, resume: boolean): string | null {
+  s.bytes += d.bytes;
+  const failure = (reason: string, line = d.line) => {
+    const f: Failure = { path: d.file.path, line, reason };
+    s.failed++;
+    if (s.failures.length < MAX_FAILURES_KEPT) s.failures.push(f);
+    job.onFailure?.(f);
+  };
+  if (d.failure) {
+    failure(d.failure);
+    return null;
+  }
+  if (d.upToDate) {
+    s.articles++;
+    s.upToDate++;
+    job.onWritten?.(d.out!, true);
+    return null;
+  }
+  const r = d.result!;
+  if (!r.ok) {
+    if (r.stage === 'extract') s.articles++;
+    failure(r.reason, r.line ?? d.line);
+    return null;
+  }
+  s.articles++;
+  for (const [k, n] of Object.entries(r.entities)) s.entities[k] = (s.entities[k] ?? 0) + n;
+  if (job.outDir === '-') {
+    s.written++;
+    return r.json;
+  }
+  try {
+    writeAtomic(d.out!, r.json);
+    if (resume) {
+      const sf = stateFile(job.outDir, d.out!);
+      ensureDir(dirname(sf));
+      writeFileSync(sf, d.key ?? inputKey(d.task!));
+    }
+  } catch (e) {
+    s.articles--;
+    failure(`cannot write ${d.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return null;
+  }
+  s.written++;
+  job.onWritten?.(d.out!, false);
+  return null;
+}
+
+/** Extracts files in the calling thread, synchronously (small batches, tests, `aznews eval`). */
+export function runExtract(files: InputFile[], job: ExtractJob): BatchSummary {
   const t0 = performance.now();
-  const summary: BatchSummary = { articles: 0, written: 0, failed: [], skipped: [], entities: {}, seconds: 0 };
-  processArticles({ path: 'stdin.jsonl', base: '.' }, readArticles(bytes, 'jsonl'), job, summary, true);
-  summary.seconds = (performance.now() - t0) / 1000;
-  return summary;
+  const s = newSummary();
+  const ctx = readContext(job);
+  const resume = job.outDir !== '-';
+  const check = resume && !job.force && existsSync(join(job.outDir, STATE_DIR));
+  for (const file of files) {
+    for (const unit of fileUnits(file, ctx)) {
+      const u = prepare(unit, job, check);
+      const d: Done = u.task && !u.upToDate ? { ...u, result: processTask(u.task) } : u;
+      const line = finish(d, job, s, resume);
+      if (line !== null) job.onDocument?.(line);
+      job.onProgress?.(s);
+    }
+  }
+  s.seconds = (performance.now() - t0) / 1000;
+  return s;
+}
+
+class Slots {
+  private waiters: (() => void)[] = [];
+  constructor(private free: number) {}
+  async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((r) => this.waiters.push(r));
+  }
+  release(): void {
+    const w = this.waiters.shift();
+    if (w) w();
+    else this.free++;
+  }
+}
+
+function crashReason(e: unknown, timeoutMs: number): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.name === 'AbortError' || err?.name === 'TimeoutError') return `extraction took longer than ${timeoutMs / 1000} s (see --timeout) and was stopped`;
+  if (err?.code === 'ERR_WORKER_OUT_OF_MEMORY') return 'extraction ran out of memory';
+  return `extraction failed: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+export type BatchInput = { files: InputFile[]; skipped?: string[] } | { stream: Readable };
+
+/**
+ * The batch job: files (or JSON Lines on a stream) → documents, on `job.workers` threads.
+ * At most a fixed number of articles are in memory at once; documents are written in input
+ * order, so the output is the same for any number of workers.
+ */
+export async function runBatch(input: BatchInput, job: ExtractJob): Promise<BatchSummary> {
+  const t0 = performance.now();
+  const s = newSummary('files' in input ? input.skipped : []);
+  const ctx = readContext(job);
+  const workers = Math.max(0, job.workers ?? availableParallelism());
+  const timeoutMs = job.timeoutMs ?? 300_000;
+  const toDir = job.outDir !== '-';
+  const check = toDir && !job.force && existsSync(join(job.outDir, STATE_DIR));
+  const stdout = job.stdout ?? (job.onDocument ? null : process.stdout);
+  let stopped = false;
+  const onStdoutError = (e: NodeJS.ErrnoException) => {
+    stopped = true; // a closed pipe (… | head): stop quietly
+    if (e.code !== 'EPIPE') job.onFailure?.({ path: '-', reason: `cannot write to standard output: ${e.code ?? e.message}` });
+  };
+  if (!toDir) stdout?.on('error', onStdoutError);
+
+  // started on the first article that needs extracting (a resumed run may need none)
+  let pool: Tinypool | null = null;
+  const getPool = () =>
+    (pool ??= new Tinypool({
+      filename: workerFile(),
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: 1000,
+      resourceLimits: { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 64 },
+    }));
+  const slots = new Slots(Math.max(1, workers));
+  const maxInFlight = Math.max(4, workers * 8);
+
+  const run = async (u: Unit): Promise<Done> => {
+    if (!u.task || u.upToDate) return u;
+    if (!workers) return { ...u, result: processTask(u.task) };
+    await slots.acquire(); // submit only to a free thread, so the time limit counts running time
+    try {
+      const signal = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
+      return { ...u, result: (await getPool().run(u.task, { signal })) as ArticleResult };
+    } catch (e) {
+      return { ...u, result: { ok: false, stage: 'extract', reason: crashReason(e, timeoutMs), line: u.line } };
+    } finally {
+      slots.release();
+    }
+  };
+
+  const emit = async (d: Done) => {
+    const line = finish(d, job, s, toDir);
+    if (line !== null && !stopped) {
+      if (job.onDocument) job.onDocument(line);
+      else if (stdout && !stdout.write(line + '\n')) {
+        await new Promise<void>((r) => {
+          const done = () => {
+            stdout.off('drain', done);
+            stdout.off('close', done);
+            stdout.off('error', done);
+            r();
+          };
+          stdout.on('drain', done);
+          stdout.on('close', done);
+          stdout.on('error', done);
+        });
+      }
+    }
+    job.onProgress?.(s);
+  };
+
+  const file: InputFile = { path: 'stdin', base: '.' };
+  const units: Iterable<Unit> | AsyncIterable<Unit> =
+    'files' in input
+      ? (function* () {
+          for (const f of input.files) yield* fileUnits(f, ctx);
+        })()
+      : streamUnits(input.stream, file, ctx);
+
+  const pending: Promise<Done>[] = [];
+  try {
+    for await (const unit of units) {
+      if (stopped) break;
+      pending.push(run(prepare(unit, job, check)));
+      while (pending.length >= maxInFlight) await emit(await pending.shift()!);
+    }
+    while (pending.length) await emit(await pending.shift()!);
+  } finally {
+    await Promise.allSettled(pending);
+    await (pool as Tinypool | null)?.destroy();
+    if (!toDir) stdout?.off('error', onStdoutError);
+  }
+  s.seconds = (performance.now() - t0) / 1000;
+  return s;
+}
+
+/** Total size in bytes of the inputs (for a progress bar's ETA). */
+export function totalBytes(files: InputFile[]): number {
+  let n = 0;
+  for (const f of files) {
+    try {
+      n += statSync(f.path).size;
+    } catch {
+      /* reported when read */
+    }
+  }
+  return n;
 }
