@@ -11,35 +11,81 @@ import type { DocState, Entity, Mention, Span } from './types.js';
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const inside = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start >= b.start && a.end <= b.end;
 
+// Linear-time helpers (scanning every mention or token per mention was quadratic on long articles).
+/** Index of the first item whose `start` (or the given key) is ≥ pos, in an array sorted by it; length if none. */
+function lowerBound<T>(xs: readonly T[], pos: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(xs[mid]) >= pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+const byStart = (x: { start: number }) => x.start;
+const byEnd = (x: { end: number }) => x.end;
+/** Code units covered by any of the ranges (each holds 1 + the index of the range covering it last). */
+function coverage(ranges: readonly { start: number; end: number }[]): Int32Array {
+  let n = 0;
+  for (const r of ranges) n = Math.max(n, r.end);
+  const cover = new Int32Array(n + 1);
+  ranges.forEach((r, k) => cover.fill(k + 1, r.start, r.end));
+  return cover;
+}
+const covers = (cover: Int32Array, r: { start: number; end: number }) => {
+  for (let i = r.start; i < r.end && i < cover.length; i++) if (cover[i]) return true;
+  return false;
+};
+
 /** Drops mentions that a more specific one covers. */
 function resolveOverlaps(mentions: Mention[]): Mention[] {
   const orgs = mentions.filter((m) => m.kind === 'organization' && !m.props.generic);
   const people = mentions.filter((m) => m.kind === 'person');
   // organizations: keep the longest of overlapping ones (gazetteer wins a tie)
   const keptOrgs: Mention[] = [];
+  // the kept bodies never overlap each other: which one covers each code unit
+  const keptAt = new Int32Array(mentions.reduce((n, m) => Math.max(n, m.end), 0) + 1);
+  const overlapsKept = (m: Mention) => (m.end > m.start ? covers(keptAt, m) : keptOrgs.some((k) => overlaps(k, m)));
   for (const m of [...orgs].sort((a, b) => b.end - b.start - (a.end - a.start) || (a.rule === 'org.gazetteer' ? -1 : 1))) {
-    if (!keptOrgs.some((k) => overlaps(k, m))) keptOrgs.push(m);
+    if (!overlapsKept(m)) {
+      keptOrgs.push(m);
+      keptAt.fill(keptOrgs.length, m.start, m.end);
+    }
   }
+  const insideKept = (m: Mention) => (m.end > m.start ? keptAt[m.start] !== 0 && keptAt[m.start] === keptAt[m.end - 1] : keptOrgs.some((o) => inside(m, o)));
+  // people outside every kept body, by start, with the furthest end so far: is a place inside one of them?
+  const freePeople = people.filter((p) => !overlapsKept(p)).sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  freePeople.forEach((p, k) => reach.push(Math.max(p.end, k ? reach[k - 1] : -1)));
+  const insideFreePerson = (m: Mention) => {
+    const k = lowerBound(freePeople, m.start + 1, byStart) - 1; // the people starting at or before m
+    return k >= 0 && reach[k] >= m.end;
+  };
   const out: Mention[] = [...keptOrgs];
   for (const m of mentions) {
     if (m.kind === 'organization') {
-      if (m.props.generic && !keptOrgs.some((k) => overlaps(k, m))) out.push(m);
+      if (m.props.generic && !overlapsKept(m)) out.push(m);
       continue;
     }
-    if (m.kind === 'person' && keptOrgs.some((o) => overlaps(o, m))) continue; // Heydər Əliyev Fondu
-    if (m.kind === 'place' && people.some((p) => inside(m, p) && !keptOrgs.some((o) => overlaps(o, p)))) continue;
+    if (m.kind === 'person' && overlapsKept(m)) continue; // Heydər Əliyev Fondu
+    if (m.kind === 'place' && insideFreePerson(m)) continue;
     // a continent or region inside a body's name (Avropa Komissiyası) is not used as a place;
     // a country or city there is the body's seat or owner (Naftalan Şəhər İcra Hakimiyyəti)
-    if (m.kind === 'place' && !['Country', 'City', 'AdministrativeArea'].includes(m.type) && keptOrgs.some((o) => inside(m, o))) continue;
-    if ((m.kind === 'area' || m.kind === 'document') && keptOrgs.some((o) => overlaps(o, m))) continue;
+    if (m.kind === 'place' && !['Country', 'City', 'AdministrativeArea'].includes(m.type) && insideKept(m)) continue;
+    if ((m.kind === 'area' || m.kind === 'document') && overlapsKept(m)) continue;
     out.push(m);
   }
-  // people: the longest of overlapping ones
+  // people: the longest of overlapping ones (sorted by start, so an earlier one overlaps iff it reaches past the start)
   const result: Mention[] = [];
+  let personEnd = -Infinity;
+  let placeEnd = -Infinity;
   for (const m of out.sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (m.kind === 'person' && result.some((r) => r.kind === 'person' && overlaps(r, m))) continue;
-    if (m.kind === 'place' && result.some((r) => r.kind === 'place' && overlaps(r, m))) continue;
+    if (m.kind === 'person' && (m.end > m.start ? personEnd > m.start : result.some((r) => r.kind === 'person' && overlaps(r, m)))) continue;
+    if (m.kind === 'place' && (m.end > m.start ? placeEnd > m.start : result.some((r) => r.kind === 'place' && overlaps(r, m)))) continue;
     result.push(m);
+    if (m.kind === 'person') personEnd = Math.max(personEnd, m.end);
+    if (m.kind === 'place') placeEnd = Math.max(placeEnd, m.end);
   }
   return result;
 }
@@ -64,25 +110,38 @@ function personGroups(people: Mention[]): Map<string, Mention[]> {
   const full = people.filter((p) => !p.props.initials).sort((a, b) => b.name.length - a.name.length);
   const groups = new Map<string, Mention[]>();
   const canon = new Map<string, Mention>();
+  // the canonical names by first and by last word, in the order they were found (a scan of all of them per person was quadratic)
+  const byFirst = new Map<string, { c: Mention; cw: string[] }[]>();
+  const byLast = new Map<string, { c: Mention; cw: string[] }[]>();
+  const addTo = (m: Map<string, { c: Mention; cw: string[] }[]>, k: string, v: { c: Mention; cw: string[] }) => {
+    const l = m.get(k);
+    if (l) l.push(v);
+    else m.set(k, [v]);
+  };
+  const join = (key: string, p: Mention) => {
+    const g = groups.get(key);
+    if (g) g.push(p);
+    else groups.set(key, [p]);
+  };
   for (const p of full) {
     const words = lowerAz(p.name).split(/\s+/);
-    const host = [...canon.values()].find((c) => {
-      const cw = lowerAz(c.name).split(/\s+/);
-      return cw[0] === words[0] && (cw[cw.length - 1] === words[words.length - 1] || lastWordForms(p.name).has(cw[cw.length - 1]));
-    });
+    let forms: Set<string> | null = null;
+    const host = byFirst.get(words[0])?.find(({ cw }) => cw[cw.length - 1] === words[words.length - 1] || (forms ??= lastWordForms(p.name)).has(cw[cw.length - 1]))?.c;
     const key = host ? host.key : p.key;
-    if (!host) canon.set(p.key, p);
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    if (!host && !canon.has(p.key)) {
+      canon.set(p.key, p);
+      const cw = lowerAz(p.name).split(/\s+/);
+      addTo(byFirst, cw[0], { c: p, cw });
+      addTo(byLast, cw[cw.length - 1], { c: p, cw });
+    }
+    join(key, p);
   }
   for (const p of people.filter((x) => x.props.initials)) {
     const sn = surnameOf(p.name);
     const initials = p.name.replace(/\s/g, '').split('.').slice(0, -1).map((x) => lowerAz(x));
-    const host = [...canon.values()].find((c) => {
-      const cw = lowerAz(c.name).split(/\s+/);
-      return cw[cw.length - 1] === sn && (!initials.length || cw[0].startsWith(initials[0]));
-    });
+    const host = byLast.get(sn)?.find(({ cw }) => !initials.length || cw[0].startsWith(initials[0]))?.c;
     const key = host ? host.key : p.key;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    join(key, p);
   }
   return groups;
 }
@@ -113,13 +172,21 @@ export function link(state: DocState): DocState {
   const mentions = resolveOverlaps(state.mentions);
   const toks = state.tokens;
   const entities = new Map<string, Entity>();
+  // the spans each entity has, as start:end (kept in step with e.spans, which other steps also push to)
+  const spanKeys = new Map<Entity, { seen: number; keys: Set<string> }>();
+  const hasSpan = (e: Entity, m: Mention) => {
+    let k = spanKeys.get(e);
+    if (!k) spanKeys.set(e, (k = { seen: 0, keys: new Set() }));
+    for (; k.seen < e.spans.length; k.seen++) k.keys.add(`${e.spans[k.seen].start}:${e.spans[k.seen].end}`);
+    return k.keys.has(`${m.start}:${m.end}`);
+  };
   const add = (m: Mention, key = m.key): Entity => {
     let e = entities.get(key);
     if (!e) {
       e = { kind: m.kind, key, id: '', type: m.type, name: m.name, alternateNames: [], spans: [], props: {}, links: {} };
       entities.set(key, e);
     }
-    if (!e.spans.some((s) => s.start === m.start && s.end === m.end)) e.spans.push(span(state, m));
+    if (!hasSpan(e, m)) e.spans.push(span(state, m));
     if (m.name !== e.name && !e.alternateNames.includes(m.name)) e.alternateNames.push(m.name);
     for (const [k, v] of Object.entries(m.props)) {
       if (k === 'alternateName') {
@@ -146,19 +213,35 @@ export function link(state: DocState): DocState {
     e.alternateNames = e.alternateNames.filter((n) => n !== e.name);
   }
   // lone surnames / given names later in the text are the same person
-  const taken = (a: number, b: number) => mentions.some((m) => m.start < b && a < m.end);
+  // (one pass over the tokens, looking each one's forms up among the people's surnames and given names)
+  const mentioned = coverage(mentions);
+  const taken = (a: number, b: number) => (b > a ? covers(mentioned, { start: a, end: b }) : mentions.some((m) => m.start < b && a < m.end));
+  const bySurname = new Map<string, { e: Entity; words: string[]; sn: string; given: string }[]>();
   for (const e of [...entities.values()].filter((x) => x.kind === 'person')) {
     const words = e.name.split(/\s+/);
     if (words.length < 2) continue;
-    const sn = lowerAz(words[words.length - 1]);
-    const given = lowerAz(words[0]);
+    const p = { e, words, sn: lowerAz(words[words.length - 1]), given: lowerAz(words[0]) };
+    for (const w of new Set([p.sn, ...(lexicon().givenNames.has(p.given) ? [p.given] : [])])) {
+      const l = bySurname.get(w);
+      if (l) l.push(p);
+      else bySurname.set(w, [p]);
+    }
+  }
+  if (bySurname.size) {
     for (const t of toks) {
       if (!t.upper || t.kind !== 'word' || taken(t.start, t.end)) continue;
       const forms = [t.lower, ...nominatives(t.lower)];
-      const hit = forms.includes(sn) ? words[words.length - 1] : forms.includes(given) && lexicon().givenNames.has(given) ? words[0] : null;
-      if (!hit) continue;
-      e.spans.push({ start: t.start, end: t.end, text: t.text });
-      if (!e.alternateNames.includes(hit)) e.alternateNames.push(hit);
+      const seen = new Set<Entity>();
+      for (const f of forms) {
+        for (const { e, words, sn, given } of bySurname.get(f) ?? []) {
+          if (seen.has(e)) continue;
+          seen.add(e);
+          const hit = forms.includes(sn) ? words[words.length - 1] : forms.includes(given) && lexicon().givenNames.has(given) ? words[0] : null;
+          if (!hit) continue;
+          e.spans.push({ start: t.start, end: t.end, text: t.text });
+          if (!e.alternateNames.includes(hit)) e.alternateNames.push(hit);
+        }
+      }
     }
   }
 

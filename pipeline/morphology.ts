@@ -1,7 +1,9 @@
 // Stage 3 — morphology: the readings of every word token, best first.
 // The engine is language-neutral; the Azerbaijani suffix table is data.
 import { Morphology, type MorphData, type Reading } from './engine/morph.js';
-import { readJson } from './lang/az/data.js';
+import { readJson, readTsv } from './lang/az/data.js';
+import { lexicon } from './lang/az/lexicon.js';
+import { lowerAz } from './lang/az/text.js';
 import type { Analysis, DocState } from './types.js';
 
 export const az = new Morphology(readJson<MorphData>('morphology.json'));
@@ -27,13 +29,39 @@ function toAnalysis(r: Reading): Analysis {
   };
 }
 
+// words the lexicons know (common nouns, names, places, heads): a reading whose stem or
+// nominative is one of them is preferred — the lexicons choose when they know the word
+let knownWords: Set<string> | null = null;
+function known(): Set<string> {
+  if (knownWords) return knownWords;
+  const lex = lexicon();
+  const single = (names: string[]) => names.map(lowerAz).filter((n) => !/\s/.test(n));
+  knownWords = new Set([
+    ...readTsv('nouns.tsv').map((r) => lowerAz(r[0])),
+    ...lex.givenNames,
+    ...lex.surnames,
+    ...single(lex.places.map((p) => p.name)),
+    ...single(lex.countries.map((c) => c.name)),
+    ...lex.orgHeads.flatMap((h) => [h.head, h.izafet]),
+    ...lex.titles.flatMap((t) => [t.nominative, t.izafet]).filter((w) => !/\s/.test(w)),
+    ...lex.documents.flatMap((d) => d.heads).filter((w) => !/\s/.test(w)),
+  ]);
+  return knownWords;
+}
+const KNOWN_BONUS = 0.35;
+
 const analysisCache = new Map<string, Analysis[]>();
 
 /** Readings of one word (any case), best first; memoised. */
 export function analyse(word: string): Analysis[] {
   let hit = analysisCache.get(word);
   if (hit) return hit;
-  hit = az.analyse(word).map(toAnalysis);
+  const k = known();
+  hit = az
+    .analyse(word)
+    .map(toAnalysis)
+    .map((a) => (a.suffixes.length && (k.has(a.stem) || k.has(a.nominative)) ? { ...a, score: a.score + KNOWN_BONUS } : a))
+    .sort((x, y) => y.score - x.score);
   if (analysisCache.size > 200_000) analysisCache.clear();
   analysisCache.set(word, hit);
   return hit;
@@ -45,7 +73,8 @@ export function nominatives(word: string): string[] {
   const votes = new Map<string, number>();
   for (const a of analyse(word)) {
     const prev = votes.get(a.nominative);
-    votes.set(a.nominative, prev === undefined ? a.score : Math.max(prev, a.score) + 0.05);
+    // only plausible readings (not a rare 2nd-person possessive) add weight
+    votes.set(a.nominative, prev === undefined ? a.score : Math.max(prev, a.score) + (a.score > 0.9 ? 0.05 : 0));
   }
   return [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n);
 }

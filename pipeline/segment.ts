@@ -9,12 +9,40 @@ const sentenceSegmenter = new Intl.Segmenter('az', { granularity: 'sentence' });
 const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 const UPPER = /^\p{Lu}/u;
 
+// V8's Intl.Segmenter gets quadratically slow on strings longer than 65 536 code
+// units (each step costs time proportional to the whole string), so a long text
+// is segmented in windows of at most WINDOW code units, cut after a line break
+// (a sentence always ends there, UAX #29 SB4: the result is the same) or, in
+// a longer paragraph, after a space.
+const WINDOW = 32_768;
+
+export function* sentenceSegments(text: string, window = WINDOW): Generator<{ index: number; segment: string }> {
+  if (text.length <= window) {
+    yield* sentenceSegmenter.segment(text);
+    return;
+  }
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + window);
+    let piece = text.slice(start, end);
+    if (end < text.length) {
+      let cut = piece.lastIndexOf('\n') + 1;
+      if (cut <= 0) cut = piece.lastIndexOf(' ') + 1;
+      if (cut <= 0) cut = piece.length - (/[\ud800-\udbff]/.test(piece[piece.length - 1]) ? 1 : 0);
+      end = start + cut;
+      piece = piece.slice(0, cut);
+    }
+    for (const s of sentenceSegmenter.segment(piece)) yield { index: start + s.index, segment: s.segment };
+    start = end;
+  }
+}
+
 export function segment(state: DocState): DocState {
   const text = state.article.text;
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   let sentenceIndex = 0;
-  for (const s of sentenceSegmenter.segment(text)) {
+  for (const s of sentenceSegments(text)) {
     const start = s.index;
     const end = start + s.segment.length;
     const first = tokens.length;

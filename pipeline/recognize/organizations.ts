@@ -335,6 +335,18 @@ const quotedRule: Rule = {
   },
 };
 
+/** Index of the first token starting at or after `pos` (-1 if none): a binary search (a scan per mention was quadratic). */
+function firstTokenFrom(toks: DocState['tokens'], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (toks[mid].start >= pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < toks.length ? lo : -1;
+}
+
 const acronymRule: Rule = {
   id: 'org.acronym',
   kind: 'organization',
@@ -348,7 +360,7 @@ const acronymRule: Rule = {
     const toks = state.tokens;
     for (const m of prior) {
       if (m.kind !== 'organization' || m.props.generic) continue;
-      const after = toks.findIndex((t) => t.start >= m.end);
+      const after = firstTokenFrom(toks, m.end);
       if (after < 0 || toks[after]?.text !== '(' || toks[after + 2]?.text !== ')') continue;
       const acr = toks[after + 1];
       if (!/^\p{Lu}[\p{Lu}\d]+$/u.test(acr.text)) continue;

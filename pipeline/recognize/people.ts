@@ -43,7 +43,12 @@ function surnameNominative(state: DocState, t: Token, evidence: Set<string>): st
   const lex = lexicon();
   // Hacıyeva is the feminine of Hacıyev, not a dative
   if (FEMININE.test(t.lower) && lex.surnames.has(t.lower.replace(/a$/, ''))) return t.text;
-  return nominativeWord(t, (c) => lex.surnames.has(c) || lex.givenNames.has(c) || (SURNAME_ENDING.test(c) && c.length > 4 && c !== t.lower && nominatives(t.lower)[0] === c), evidence);
+  return nominativeWord(
+    t,
+    (c) => lex.surnames.has(c) || lex.givenNames.has(c),
+    evidence,
+    (c) => SURNAME_ENDING.test(c) && c.length > 4 && c !== t.lower && nominatives(t.lower)[0] === c,
+  );
 }
 
 /** Extends a name from token i over following capitalised words (and hyphen / particle joins); returns the end (exclusive). */
@@ -167,7 +172,8 @@ const titleRule: Rule = {
   doc: 'Capitalised words right after a post (naziri, Prezidenti, direktoru, səfiri …) are a person, foreign names included.',
   examples: {
     match: [
-      { text: 'inkişafı naziri Sacid Hüsseyn Turinin rəhbərlik etdiyi', name: 'Sacid Hüsseyn Turi' },
+      { text: 'inkişafı naziri Sacid Hüsseyn Turinin rəhbərlik etdiyi heyət gəlib. S.H.Turi çıxış edib.', name: 'Sacid Hüsseyn Turi' },
+      { text: 'nümayəndəsi Ceyhun Cəlilov heyəti qəbul edib', name: 'Ceyhun Cəlilov' },
       { text: 'Almaniya Prezidenti Frank-Valter Ştaynmayerin Berlində', name: 'Frank-Valter Ştaynmayer' },
       { text: 'baş məşqçisi Luis de la Fuente ilə', name: 'Luis de la Fuente' },
     ],
@@ -201,8 +207,9 @@ function placeLike(state: DocState, j: number, topOnly = false): boolean {
   const known = placeNames();
   const hit = forms.some((f) => known.has(f));
   if (!hit) return false;
+  // the article settles it when another reading stands bare elsewhere (S.H.Turi … Turinin)
   const evidence = bareWords(state);
-  return !forms.some((f) => f !== t.lower && !known.has(f) && evidence.has(f));
+  return !nominatives(t.lower).some((f) => f !== t.lower && !known.has(f) && evidence.has(f));
 }
 
 let places: Set<string> | null = null;

@@ -7,7 +7,8 @@ import { lowerAz } from '../lang/az/text.js';
 import { readJson } from '../lang/az/data.js';
 import type { DocState, Mention } from '../types.js';
 import type { Rule } from './rule.js';
-import { formsOf, gazetteerMatcher } from './tokens.js';
+import { bareWords, formsOf, gazetteerMatcher } from './tokens.js';
+import { nominatives } from '../morphology.js';
 
 let placeGaz: Gazetteer<PlaceEntry> | null = null;
 /** Countries and places by every name (built once per process). */
@@ -43,6 +44,16 @@ function notAPlace(state: DocState, end: number): boolean {
   return forms.some((f) => NOT_PLACE_BEFORE.has(f) || EVENT_HEADS.has(f));
 }
 
+/** An inflected one-word hit whose other reading the article uses bare (Turinin … S.H.Turi) is that other word. */
+function otherReadingInText(state: DocState, a: number, b: number, p: PlaceEntry): boolean {
+  if (b - a !== 1) return false;
+  const t = state.tokens[a];
+  const place = lowerAz(p.name);
+  if (t.lower === place) return false;
+  const words = bareWords(state);
+  return nominatives(t.lower).some((n) => n !== place && n !== t.lower && words.has(n));
+}
+
 const gazetteerRule: Rule = {
   id: 'place.gazetteer',
   kind: 'place',
@@ -67,7 +78,7 @@ const gazetteerRule: Rule = {
       if (!m) continue;
       const p = m.value;
       const last = state.tokens[m.end - 1];
-      if (notAPlace(state, m.end)) {
+      if (notAPlace(state, m.end) || otherReadingInText(state, m.start, m.end, p)) {
         i = m.end - 1;
         continue;
       }

@@ -23,17 +23,19 @@ export function gazetteerMatcher<T>(gaz: Gazetteer<T>, state: DocState) {
 }
 
 /** The nominative of an inflected name word, with its original capitalisation. */
-export function nominativeWord(token: Token, prefer?: (lower: string) => boolean, evidence?: Set<string>): string {
+export function nominativeWord(token: Token, prefer?: (lower: string) => boolean, evidence?: Set<string>, shape?: (lower: string) => boolean): string {
   if (token.kind !== 'word') return token.text;
   const cands = nominatives(token.lower);
-  let pick = cands[0] ?? token.lower;
-  const known = prefer && cands.find((c) => prefer(c));
-  if (known) pick = known;
-  else {
-    const seen = evidence && cands.find((c) => c !== token.lower && evidence.has(c));
-    if (seen) pick = seen;
+  // the lexicons first, then the article's own bare uses (S.H.Turi … Turinin), then the word's shape
+  let pick =
+    (prefer && cands.find((c) => prefer(c))) ??
+    (evidence && cands.find((c) => c !== token.lower && evidence.has(c))) ??
+    (shape && cands.find((c) => shape(c))) ??
+    undefined;
+  if (!pick) {
+    pick = cands[0] ?? token.lower;
     // a 1-letter ending (dative -a, accusative -ı) is weak evidence on an unknown name: keep it as written
-    else if (pick.length === token.lower.length - 1 && cands.includes(token.lower)) pick = token.lower;
+    if (pick.length === token.lower.length - 1 && cands.includes(token.lower)) pick = token.lower;
   }
   return restoreCase(token.text, pick);
 }
@@ -53,10 +55,15 @@ export function restoreCase(original: string, lower: string): string {
 
 /** Bare (uninflected, lower-case) words of the article: evidence for choosing among readings. */
 export function bareWords(state: DocState): Set<string> {
+  // computed once per document (callers ask per candidate word: recomputing it was quadratic); read-only
+  const cached = bareWordsOf.get(state.tokens);
+  if (cached) return cached;
   const s = new Set<string>();
   for (const t of state.tokens) if (t.kind === 'word') s.add(t.lower);
+  bareWordsOf.set(state.tokens, s);
   return s;
 }
+const bareWordsOf = new WeakMap<Token[], Set<string>>();
 
 /** Text of tokens [a, b) as written, with the original spacing collapsed to single spaces. */
 export function textOf(state: DocState, a: number, b: number): string {
