@@ -48,9 +48,27 @@ export class Morphology {
   private readonly cache = new Map<string, Reading[]>();
   private readonly maxCache: number;
 
+  /** every surface variant of each suffix template, to reject most suffixes with one endsWith */
+  private readonly variants = new Map<SuffixDef, string[]>();
+
   constructor(data: MorphData, maxCache = 200_000) {
     this.data = data;
     this.maxCache = maxCache;
+    for (const slot of data.slots) for (const def of slot.suffixes) this.variants.set(def, this.expand(def.form));
+  }
+
+  private expand(template: string): string[] {
+    let out = [''];
+    for (const ch of template) {
+      const table = this.data.harmony[ch];
+      const options = table ? [...new Set(Object.values(table))] : [ch];
+      out = out.flatMap((p) => options.map((o) => p + o));
+    }
+    return out;
+  }
+
+  clearCache(): void {
+    this.cache.clear();
   }
 
   isVowel(c: string): boolean {
@@ -108,6 +126,7 @@ export class Morphology {
       for (const def of this.data.slots[s].suffixes) {
         const len = def.form.length;
         if (rest.length - len < this.data.minStem) continue;
+        if (!this.variants.get(def)!.some((v) => rest.endsWith(v))) continue;
         if (need?.poss3 && !(def.feature === '3sg' || def.feature === '3pl')) continue;
         if (need?.features && !need.features.includes(def.feature)) continue;
         const before = rest.slice(0, rest.length - len);

@@ -30,6 +30,11 @@ function wordMatches(state: DocState, i: number, cue: string): boolean {
   return formsOf(state, i).includes(cue) || (state.analyses[i] ?? []).some((a) => a.stem === cue);
 }
 
+let titles: Set<string> | null = null;
+function titleWords(): Set<string> {
+  return (titles ??= new Set(lexicon().titles.flatMap((t) => [t.nominative, t.izafet]).filter((w) => !w.includes(' '))));
+}
+
 /** A cue names a field only in a sentence about cooperation, a plan or an activity, outside proper names, and not as a verb. */
 function countsAsField(state: DocState, a: number, b: number, first: string): boolean {
   const toks = state.tokens;
@@ -41,6 +46,8 @@ function countsAsField(state: DocState, a: number, b: number, first: string): bo
   if (t.upper && (toks[b]?.upper && toks[b].kind === 'word' && toks[b].text !== toks[b].text.toLocaleUpperCase('az'))) return false;
   const next = toks[b];
   if (next && ctx.notBefore[first]?.some((w) => next.lower.startsWith(w))) return false;
+  // part of a post (iqtisadiyyat naziri, müdafiə nazirinin müavini), not a field
+  if (next && titleWords().has(next.lower)) return false;
   const prev = toks[a - 1];
   if (prev && ctx.notAfterGenitive[first]?.some((w) => formsOf(state, a - 1).some((f) => f === w))) return false;
   const s = state.sentences[t.sentence];
@@ -65,7 +72,7 @@ const cueRule: Rule = {
       { text: 'müdafiə sənayesi sahəsində əməkdaşlıq', value: 'defence' },
       { text: 'əmək və sosial müdafiə sahəsində əlaqələr', value: 'social-protection' },
     ],
-    noMatch: ['nümayəndə heyəti Bakıya gəlib', 'görüşün yekunu olaraq sənəd imzalanıb', 'FMO ilə əməkdaşlığımızı bərpa etməkdən məmnunuq', 'İlham Əliyev II Azərbaycan Beynəlxalq İnvestisiya Forumu çərçivəsində çıxış edib', 'siyasi dəstəkdən məmnunluq ifadə olunub'],
+    noMatch: ['nümayəndə heyəti Bakıya gəlib', 'görüşün yekunu olaraq sənəd imzalanıb', 'FMO ilə əməkdaşlığımızı bərpa etməkdən məmnunuq', 'İlham Əliyev II Azərbaycan Beynəlxalq İnvestisiya Forumu çərçivəsində çıxış edib', 'siyasi dəstəkdən məmnunluq ifadə olunub', 'sənədi iqtisadiyyat naziri imzalayıb, əməkdaşlıq genişlənir'],
   },
   apply(state) {
     const out: Mention[] = [];
