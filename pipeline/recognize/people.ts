@@ -252,4 +252,50 @@ const initialsRule: Rule = {
   },
 };
 
-export const personRules: Rule[] = [givenNameRule, titleRule, initialsRule];
+/** A run of 2–4 capitalised name words ending right before token `end` (exclusive), or -1. */
+function nameRunBefore(state: DocState, end: number): number {
+  const toks = state.tokens;
+  let a = end;
+  while (a > 0 && end - a < 4 && isNameWord(toks[a - 1]) && toks[a - 1].sentence === toks[end - 1].sentence && !blocksName(state, a - 1) && !placeLike(state, a - 1)) {
+    a--;
+    if (a > 0 && toks[a - 1].text === '-' && !toks[a - 1].spaceBefore && isNameWord(toks[a - 2])) a -= 2; // Kasım-Jomart
+  }
+  return end - a >= 2 ? a : -1;
+}
+
+// context words that only follow a person (lang/az/context.json)
+const PERSON_CONTEXT = readJson<{ personBefore: string[][] }>('context.json').personBefore;
+
+const contextRule: Rule = {
+  id: 'person.context',
+  kind: 'person',
+  doc: 'Capitalised names before words only a person governs: "… ilə görüşüb", "…-in rəhbərlik etdiyi nümayəndə heyəti", "… bildirib ki".',
+  examples: {
+    match: [
+      { text: 'nazir Məsud Pezeşkianla görüşüb', name: 'Məsud Pezeşkian' },
+      { text: 'Adrien Kiralinin rəhbərlik etdiyi nümayəndə heyəti Bakıya gəlib. Adrien Kirali çıxış edib.', name: 'Adrien Kirali' },
+      { text: 'Olaf Şolts ilə görüşüb', name: 'Olaf Şolts' },
+    ],
+    noMatch: ['Xarici İşlər Nazirliyi ilə görüşüb', 'Avropa İttifaqı ilə görüşüb', 'Bakı Dövlət Universitetinin rəhbərlik etdiyi layihə'],
+  },
+  apply(state) {
+    const out: Mention[] = [];
+    const ev = bareWords(state);
+    const toks = state.tokens;
+    for (let i = 1; i < toks.length; i++) {
+      for (const words of PERSON_CONTEXT) {
+        if (!words.every((w, k) => toks[i + k]?.lower.startsWith(w))) continue;
+        const a = nameRunBefore(state, i);
+        if (a >= 0) out.push(personMention(this.id, state, a, i, ev));
+      }
+      // the comitative on the last name word: "<Name>-la/-lə görüş…"
+      if (toks[i].lower.startsWith('görüş') && isNameWord(toks[i - 1]) && /l[aə]$/.test(toks[i - 1].lower)) {
+        const a = nameRunBefore(state, i);
+        if (a >= 0 && !out.some((m) => m.start === toks[a].start)) out.push(personMention(this.id, state, a, i, ev));
+      }
+    }
+    return out;
+  },
+};
+
+export const personRules: Rule[] = [givenNameRule, titleRule, initialsRule, contextRule];
