@@ -40,9 +40,26 @@ function isPlural(state: DocState, i: number, head: string): boolean {
   return (state.analyses[i] ?? []).some((a) => a.stem === head && a.plural);
 }
 
+// where a title cannot reach back over: the parties (… arasında) and time adverbials (bir neçə gün öncə)
+const TITLE_STOPS = new Set(['arasında', 'öncə', 'əvvəl', 'sonra', 'ki', 'isə', 'olaraq']);
 const FINITE = /(?:ıb|ib|ub|üb|dı|di|du|dü|dır|dir|dur|dür|acaq|əcək|malı|məli)$/;
 // between the title link and the head: a period (2023-2024-cü illər üçün) and numbers
 const BETWEEN = /^(?:\d+|-|–|[ıiuü]|c[ıiuü]|il|illər|üçün|ilin|ildə)$/;
+
+function izafetHead(state: DocState, i: number): boolean {
+  return (state.analyses[i] ?? []).some((a) => a.possessive === '3sg' && a.score >= 0.9);
+}
+
+/** A lower-case word without a case ending that can modify a compound (not a verb form or a number). */
+function isBareNoun(state: DocState, k: number): boolean {
+  const t = state.tokens[k];
+  if (t.kind !== 'word' || t.upper || /^\d/.test(t.text) || FINITE.test(t.lower) || TITLE_STOPS.has(t.lower)) return false;
+  if (/(?:an|ən|yan|yən|mış|miş|muş|müş|araq|ərək|maq|mək)$/.test(t.lower)) return false; // participles, converbs, infinitives
+  if (['və', 'ilə', 'üçün', 'bu', 'bir', 'həmin', 'o', 'yeni'].includes(t.lower)) return false;
+  // no clear case ending (a 1-letter -a/-ı is too weak to rule a modifier out)
+  const top = (state.analyses[k] ?? [])[0];
+  return !top || top.case === 'nom' || (top.suffixes[top.suffixes.length - 1] ?? '').length < 2;
+}
 
 /** Index of "haqqında / dair / üzrə / barədə" before the head (a period phrase may stand between), or -1. */
 function titleLinkBefore(state: DocState, i: number): number {
@@ -77,6 +94,8 @@ const headRule: Rule = {
       { text: 'Nazirlər Kabinetinin qərarı ilə təsdiq edilib', value: 'decision' },
       { text: 'Prezidentin Fərmanı ilə təltif olunub', value: 'decree' },
       { text: 'ikitərəfli ticarət haqqında sazişi imzalayıblar', value: 'agreement' },
+      { text: 'strateji müddətli maliyyələşdirmə sazişinin imzalandığını elan ediblər', name: 'müddətli maliyyələşdirmə sazişi' },
+      { text: 'Bir neçə gün öncə mədən sənayesi üzrə Dövlət Proqramı qəbul olunmuşdur', name: 'mədən sənayesi üzrə Dövlət Proqramı' },
       { text: 'tərəflər yol xəritəsini təsdiqləyib', value: 'roadmap' },
     ],
     noMatch: ['sanksiyaları ləğv etmək qərarına gəlib', 'proqramçılar toplaşıb', 'Yaponiya bu qərarı vəziyyəti nəzərə alaraq qəbul edib', 'peşə istiqamətləri üzrə proqramların hazırlanması', 'bir çox yeni müqavilələr imzalanıb'],
@@ -105,7 +124,7 @@ const headRule: Rule = {
         if (link >= 0) {
           // back to the parties (… arasında), a finite verb or the sentence start
           let k = link - 1;
-          while (k >= 0 && toks[k].sentence === toks[i].sentence && toks[k].lower !== 'arasında' && !FINITE.test(toks[k].lower) && i - k < 40) k--;
+          while (k >= 0 && toks[k].sentence === toks[i].sentence && !TITLE_STOPS.has(toks[k].lower) && !FINITE.test(toks[k].lower) && i - k < 40) k--;
           start = k + 1;
           while (start < link && (toks[start].kind !== 'word' || toks[start].upper && ((state.analyses[start] ?? [])[0]?.case ?? 'nom') !== 'nom')) start++;
         }
@@ -120,6 +139,10 @@ const headRule: Rule = {
             seenGenitive ||= gen;
             start--;
           }
+        }
+        // a compound's modifiers: "maliyyələşdirmə sazişi", "kredit sazişi" (the head carries the izafet)
+        if (start === i && izafetHead(state, last)) {
+          while (start > 0 && i - start < 2 && isBareNoun(state, start - 1)) start--;
         }
         const headText = h.words.join(' ');
         const title = start < i ? `${textOf(state, start, i)} ${titleHead(state, i, last, headText)}` : titleHead(state, i, last, headText);
