@@ -71,8 +71,16 @@ const cueRule: Rule = {
       { text: 'İKT-nin tətbiqi istiqamətində', value: 'ict' },
       { text: 'müdafiə sənayesi sahəsində əməkdaşlıq', value: 'defence' },
       { text: 'əmək və sosial müdafiə sahəsində əlaqələr', value: 'social-protection' },
+      { text: 'tərəflər ticarət və investisiya sahələrində əməkdaşlığı müzakirə ediblər', value: 'trade' },
+      { text: 'tərəflər ticarət və investisiya sahələrində əməkdaşlığı müzakirə ediblər', value: 'investment' },
+      { text: 'nəqliyyat-kommunikasiya layihələri üzrə əməkdaşlıq', value: 'transport' },
+      { text: 'kənd təsərrüfatı sektorunda fəaliyyət göstərən sahibkarlar', value: 'agriculture' },
+      { text: 'təhsil, elm və mədəniyyət sahələrində əlaqələr genişlənir', value: 'science' },
+      { text: 'gömrük məsələləri üzrə saziş imzalanıb', value: 'customs' },
+      { text: 'minatəmizləmə sahəsində beynəlxalq yardım', value: 'demining' },
+      { text: 'turizm potensialının inkişafı', value: 'tourism' },
     ],
-    noMatch: ['nümayəndə heyəti Bakıya gəlib', 'görüşün yekunu olaraq sənəd imzalanıb', 'FMO ilə əməkdaşlığımızı bərpa etməkdən məmnunuq', 'İlham Əliyev II Azərbaycan Beynəlxalq İnvestisiya Forumu çərçivəsində çıxış edib', 'siyasi dəstəkdən məmnunluq ifadə olunub', 'sənədi iqtisadiyyat naziri imzalayıb, əməkdaşlıq genişlənir'],
+    noMatch: ['nümayəndə heyəti Bakıya gəlib', 'görüşün yekunu olaraq sənəd imzalanıb', 'FMO ilə əməkdaşlığımızı bərpa etməkdən məmnunuq', 'İlham Əliyev II Azərbaycan Beynəlxalq İnvestisiya Forumu çərçivəsində çıxış edib', 'siyasi dəstəkdən məmnunluq ifadə olunub', 'sənədi iqtisadiyyat naziri imzalayıb, əməkdaşlıq genişlənir', 'Nazir Səhiyyə Nazirliyində görüşüb', 'enerji içkisi satışa çıxarılıb'],
   },
   apply(state) {
     const out: Mention[] = [];
