@@ -234,10 +234,10 @@ export class LineSplitter {
     let out: SplitLine;
     if (this.discarding) out = { line: this.lineNo, offset: this.offset, length: this.len };
     else {
-      let data = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.len);
+      let data = this.parts.length === 1 ? this.parts[0] : concat(this.parts, this.len);
       if (data.length && data[data.length - 1] === 13) data = data.subarray(0, data.length - 1);
       if (data.length > this.max) out = { line: this.lineNo, offset: this.offset, length: this.len };
-      else out = { line: this.lineNo, offset: this.offset, length: this.len, data };
+      else out = { line: this.lineNo, offset: this.offset, length: this.len, data: own(data) };
     }
     this.offset += this.len + 1;
     this.parts = [];
@@ -245,6 +245,21 @@ export class LineSplitter {
     this.discarding = false;
     return out;
   }
+}
+
+/** The bytes in an ArrayBuffer of their own: a view into a read chunk would send the whole chunk to the worker. */
+function own(b: Uint8Array): Uint8Array {
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
+}
+
+function concat(parts: Uint8Array[], len: number): Uint8Array {
+  const out = new Uint8Array(len);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 export interface SplitLine {
@@ -327,7 +342,7 @@ function* fileUnits(file: InputFile, ctx: ReadContext): Generator<Unit> {
     } catch (e) {
       return yield* fail(readError(e, file.path), st.size);
     }
-    yield { file, bytes: data.length, task: { data, format, referenceDate: ctx.job.referenceDate, compact: ctx.compact } };
+    yield { file, bytes: data.length, task: { data: own(data), format, referenceDate: ctx.job.referenceDate, compact: ctx.compact } };
     return;
   }
   let fd: number;
@@ -591,7 +606,7 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
       minThreads: workers,
       maxThreads: workers,
       idleTimeout: 1000,
-      resourceLimits: { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 64 },
+      resourceLimits: { maxOldGenerationSizeMb: Number(process.env.AZ_OLD ?? 2048), ...(process.env.AZ_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.AZ_YOUNG) } : {}) },
     }));
   const slots = new Slots(Math.max(1, workers));
   const maxInFlight = Math.max(4, workers * 8);
@@ -639,15 +654,52 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
         })()
       : streamUnits(input.stream, file, ctx);
 
+  // The reader puts units in a queue (at most maxInFlight), the writer takes them off in order as each one
+  // is done — without waiting for more input, so a filter answers every line as soon as it can.
   const pending: Promise<Done>[] = [];
-  try {
-    for await (const unit of units) {
-      if (stopped) break;
-      pending.push(run(prepare(unit, job, check)));
-      while (pending.length >= maxInFlight) await emit(await pending.shift()!);
+  let reading = true;
+  let wakeWriter: (() => void) | null = null;
+  let wakeReader: (() => void) | null = null;
+  const wake = (w: (() => void) | null) => w?.();
+  const reader = async () => {
+    try {
+      for await (const unit of units) {
+        if (stopped) break;
+        while (pending.length >= maxInFlight && !stopped) await new Promise<void>((r) => (wakeReader = r));
+        if (stopped) break;
+        pending.push(run(prepare(unit, job, check)));
+        wake(wakeWriter);
+      }
+    } finally {
+      reading = false;
+      wake(wakeWriter);
     }
-    while (pending.length) await emit(await pending.shift()!);
+  };
+  const writer = async () => {
+    try {
+      for (;;) {
+        if (pending.length) {
+          const d = await pending[0];
+          pending.shift();
+          wake(wakeReader);
+          await emit(d);
+        } else if (!reading) break;
+        else await new Promise<void>((r) => (wakeWriter = r));
+      }
+    } finally {
+      stopped = true; // (if the writer fails, the reader must not wait for room forever)
+      wake(wakeReader);
+    }
+  };
+  try {
+    const w = writer();
+    try {
+      await reader();
+    } finally {
+      await w;
+    }
   } finally {
+    stopped = true;
     await Promise.allSettled(pending);
     await (pool as Tinypool | null)?.destroy();
     if (!toDir) stdout?.off('error', onStdoutError);

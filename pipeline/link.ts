@@ -248,39 +248,75 @@ export function link(state: DocState): DocState {
   // organizations: by key, then join two wordings of one body; generic references join the last named one
   const orgMentions = mentions.filter((m) => m.kind === 'organization');
   const orgKeyOf = new Map<Mention, string>();
-  const named: Mention[] = [];
+  // the named bodies so far, once per (key, name, location) — all that the tests below look at: by the last
+  // word of the name, in order of first use (two wordings of one body share it), and by name, in order of last use
+  const namedByLastWord = new Map<string, Mention[]>();
+  const namedSeen = new Set<string>();
+  const lastUseByName = new Map<string, { n: Mention; last: string; forms: string[] }>();
   for (const m of orgMentions) {
     if (m.props.generic) {
       const head = m.key.slice(4);
-      const target = [...named].reverse().find((n) => lowerAz(n.name).split(/\s+/).pop() === lowerAz(m.name) || nominatives(lowerAz(n.name).split(/\s+/).pop()!).some((x) => x.startsWith(head.slice(0, -1))));
+      let target: Mention | undefined;
+      for (const { n, last, forms } of [...lastUseByName.values()].reverse()) {
+        if (last === lowerAz(m.name) || forms.some((x) => x.startsWith(head.slice(0, -1)))) {
+          target = n;
+          break;
+        }
+      }
       if (target) {
         const e = entities.get(orgKeyOf.get(target)!);
         if (e) e.spans.push(span(state, m));
       }
       continue;
     }
-    const same = named.find((n) => orgKeyOf.get(n) !== m.key && sameBody(n, m));
+    const lastWord = lowerAz(m.name).split(/\s+/).pop()!;
+    const same = namedByLastWord.get(lastWord)?.find((n) => orgKeyOf.get(n) !== m.key && sameBody(n, m));
     const key = same ? orgKeyOf.get(same)! : m.key;
     add(m, key);
     orgKeyOf.set(m, key);
-    named.push(m);
+    const sig = JSON.stringify([key, m.name, m.location ?? null]);
+    if (!namedSeen.has(sig)) {
+      namedSeen.add(sig);
+      const l = namedByLastWord.get(lastWord);
+      if (l) l.push(m);
+      else namedByLastWord.set(lastWord, [m]);
+    }
+    const prev = lastUseByName.get(m.name);
+    lastUseByName.delete(m.name);
+    lastUseByName.set(m.name, { n: m, last: prev?.last ?? lastWord, forms: prev?.forms ?? nominatives(lastWord) });
   }
 
   // places, dates, areas, documents: by key; a place named by its first word and by a longer
   // designated form (Ordubad / Ordubad rayonu, Naxçıvan / Naxçıvan Muxtar Respublikası) is one place
   const placeKeyOf = new Map<string, string>();
   const places = mentions.filter((m) => m.kind === 'place');
-  for (const m of places) {
+  // (each distinct place once — the tests look at type, key and name only — searched in order of first
+  // use, and visited in order of last use so that the last one to set a key wins, as before)
+  const placeSig = (o: Mention) => JSON.stringify([o.type, o.key, o.name]);
+  const uniquePlaces = [...new Map(places.map((o) => [placeSig(o), o] as const)).values()];
+  const byLastUse = new Map<string, Mention>();
+  for (const o of places) {
+    byLastUse.delete(placeSig(o));
+    byLastUse.set(placeSig(o), o);
+  }
+  for (const m of byLastUse.values()) {
     if (m.type === 'Country') continue;
     const words = lowerAz(m.name).split(/\s+/);
-    const longer = places.find((o) => o.type !== 'Country' && o.key !== m.key && lowerAz(o.name).split(/\s+/).length > words.length && lowerAz(o.name).startsWith(words.join(' ') + ' '));
+    const longer = uniquePlaces.find((o) => o.type !== 'Country' && o.key !== m.key && lowerAz(o.name).split(/\s+/).length > words.length && lowerAz(o.name).startsWith(words.join(' ') + ' '));
     if (longer && words.length === 1) placeKeyOf.set(m.key, longer.key);
+  }
+  // the longest name of each (joined) place, the first of equals
+  const longestOf = new Map<string, Mention>();
+  for (const p of places) {
+    const k = placeKeyOf.get(p.key) ?? p.key;
+    const l = longestOf.get(k);
+    if (!l || p.name.length > l.name.length) longestOf.set(k, p);
   }
   for (const m of mentions) {
     if (m.kind === 'place') {
       const key = placeKeyOf.get(m.key) ?? m.key;
       const e = add(m, key);
-      const longest = places.filter((p) => (placeKeyOf.get(p.key) ?? p.key) === key).sort((a, b) => b.name.length - a.name.length)[0];
+      const longest = longestOf.get(key);
       if (longest && e.name !== longest.name) {
         e.alternateNames = [...new Set([e.name, ...e.alternateNames])].filter((n) => n !== longest.name);
         e.name = longest.name;
@@ -301,10 +337,22 @@ export function link(state: DocState): DocState {
 
   // "Sənəddə", "həmin sənəd": a later reference joins the document named last before it
   const docHeadTokens = new Set(docs.map((d) => d.props.headIndex as number));
+  // (mentions are sorted by start: a token is inside one iff the furthest end among those starting at or before it reaches it;
+  // the document named last before a token: the highest index among those ending before it, tokens taken in order)
+  const mentionReach: number[] = [];
+  mentions.forEach((m, k) => mentionReach.push(Math.max(m.end, k ? mentionReach[k - 1] : -Infinity)));
+  const insideMention = (t: { start: number; end: number }) => {
+    const k = lowerBound(mentions, t.start + 1, byStart) - 1;
+    return k >= 0 && mentionReach[k] >= t.end;
+  };
+  const docsByEnd = docs.map((d, k) => ({ d, k })).sort((a, b) => a.d.end - b.d.end);
+  let ended = 0;
+  let lastDoc = -1;
   toks.forEach((t, i) => {
-    if (t.kind !== 'word' || docHeadTokens.has(i) || mentions.some((m) => m.start <= t.start && t.end <= m.end)) return;
+    if (t.kind !== 'word' || docHeadTokens.has(i) || insideMention(t)) return;
     if (!(state.analyses[i] ?? []).some((a) => a.stem === 'sənəd' && !a.plural)) return;
-    const prev = [...docs].reverse().find((d) => d.end <= t.start);
+    for (; ended < docsByEnd.length && docsByEnd[ended].d.end <= t.start; ended++) lastDoc = Math.max(lastDoc, docsByEnd[ended].k);
+    const prev = lastDoc >= 0 ? docs[lastDoc] : undefined;
     if (prev) entities.get(prev.key)?.spans.push({ start: t.start, end: t.end, text: t.text });
   });
 
@@ -329,8 +377,20 @@ function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, 
   const toks = state.tokens;
   const titles = lexicon().titles;
   const titleForms = new Set([...titles.map((t) => t.izafet), ...titles.map((t) => t.nominative)]);
-  const tokenAt = (pos: number) => toks.findIndex((t) => t.start >= pos);
+  const tokenAt = (pos: number) => {
+    const k = lowerBound(toks, pos, byStart);
+    return k < toks.length ? k : -1;
+  };
   const orgs = mentions.filter((m) => m.kind === 'organization' && !m.props.generic);
+  // (range searches instead of scans of every mention per person)
+  const orgsByEnd = orgs.map((o, k) => ({ o, k, end: o.end })).sort((a, b) => a.end - b.end || a.k - b.k);
+  const persons = mentions.filter((m) => m.kind === 'person');
+  const countries = mentions.filter((m) => m.kind === 'place' && m.key.startsWith('country:'));
+  const longestCountry = countries.reduce((n, m) => Math.max(n, m.end - m.start), 0);
+  /** mentions (sorted by start) that start in [from, to) */
+  const startingIn = function* <T extends { start: number }>(xs: readonly T[], from: number, to: number) {
+    for (let k = lowerBound(xs, from, byStart); k < xs.length && xs[k].start < to; k++) yield xs[k];
+  };
   for (const p of mentions.filter((m) => m.kind === 'person' && !m.props.initials)) {
     const i = tokenAt(p.start);
     let ti = i - 1;
@@ -342,30 +402,38 @@ function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, 
     // the post phrase: lower-case words (and connectors) before the title word
     let a = ti;
     while (a > 0 && toks[a - 1].sentence === toks[ti].sentence && !toks[a - 1].upper && toks[a - 1].kind === 'word' && ti - a < 8) a--;
-    const post = toks.slice(a, ti + 1).map((t) => t.lower).join(' ');
-    if (!person.props.jobTitle) person.props.jobTitle = post;
-    // 1) "<domain> naziri" names the body "<Domain> Nazirliyi" of this article
-    const domain = toks.slice(a, ti).map((t) => t.lower).join(' ');
+    // 1) "<domain> naziri" names the body "<Domain> Nazirliyi" of this article (the longest domain that does)
     let org: Mention | undefined;
-    if (domain) {
-      const heads = lexicon().orgHeads;
+    let domainStart = -1;
+    const heads = lexicon().orgHeads;
+    for (let k = a; k < ti && !org; k++) {
+      const domain = toks.slice(k, ti).map((t) => t.lower).join(' ');
       org = orgs.find((o) => {
         const n = lowerAz(o.name);
         return heads.some((h) => n === `${domain} ${h.izafet}` && h.izafet.startsWith(toks[ti].lower.slice(0, 4)));
       });
+      if (org) domainStart = k;
     }
+    if (!person.props.jobTitle) person.props.jobTitle = jobTitle(state, domainStart >= 0 ? domainStart : a, ti);
     // 2) an organization in the genitive just before the post (Xidmətinin rəisi, Bankının … direktoru)
     if (!org) {
-      org = orgs
-        .filter((o) => o.end <= toks[a].start && toks[a].start - o.end < 80 && toks[tokenAt(o.end) - 1]?.sentence === toks[ti].sentence)
-        .filter((o) => !mentions.some((m) => m.kind === 'person' && m.start >= o.end && m.end <= toks[a].start))
-        .sort((x, y) => y.end - x.end)[0];
+      // the nearest body ending within 80 code units before the post, in its sentence, with no person in between (the first of equals)
+      const at = toks[a].start;
+      org = undefined;
+      for (let k = lowerBound(orgsByEnd, at - 79, byEnd); k < orgsByEnd.length && orgsByEnd[k].end <= at; k++) {
+        const { o } = orgsByEnd[k];
+        if (toks[tokenAt(o.end) - 1]?.sentence !== toks[ti].sentence) continue;
+        let personBetween = false;
+        for (const m of startingIn(persons, o.end, at + 1)) if (m.end <= at) personBetween = true;
+        if (personBetween) continue;
+        if (!org || o.end > org.end) org = o;
+      }
       if (org) {
         const last = tokenAt(org.end) - 1;
         const between = toks.slice(last + 1, a).map((t) => t.text).join(' ');
         if (/[.;:!?]/.test(between) || !(state.analyses[last] ?? []).some((x) => x.case === 'gen') && !toks[last + 1]?.text.startsWith('-')) org = undefined;
         // another body or a country in between owns the post instead
-        else if (mentions.some((m) => (m.kind === 'organization' || (m.kind === 'place' && genitiveAt(state, m.end))) && m.start >= org!.end && m.end <= toks[a].start)) org = undefined;
+        else if ([...startingIn(mentions, org.end, toks[a].start + 1)].some((m) => (m.kind === 'organization' || (m.kind === 'place' && genitiveAt(state, m.end))) && m.start >= org!.end && m.end <= toks[a].start)) org = undefined;
       }
     }
     // a board (İdarə Heyəti) of a named body: the person works for the body
@@ -381,20 +449,54 @@ function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, 
     }
     // nationality from "<Country>(-ın) … <post>" right before
     if (!person.links.nationality) {
-      const place = mentions.find((m) => m.kind === 'place' && m.key.startsWith('country:') && m.end <= toks[a].start && toks[a].start - m.end <= 40 && !/[.,;]/.test(state.article.text.slice(m.end, toks[a].start)));
+      const place = [...startingIn(countries, toks[a].start - 40 - longestCountry, toks[a].start + 1)].find((m) => m.kind === 'place' && m.key.startsWith('country:') && m.end <= toks[a].start && toks[a].start - m.end <= 40 && !/[.,;]|\süzrə\s/.test(state.article.text.slice(m.end, toks[ti].start))); // not the country a post is about (Türkiyə üzrə direktoru)
       if (place) person.links.nationality = [place.key];
     }
   }
 }
 
 function genitiveAt(state: DocState, end: number): boolean {
-  const i = state.tokens.findIndex((t) => t.end === end);
+  let i = lowerBound(state.tokens, end, byEnd);
+  if (state.tokens[i]?.end !== end) i = -1;
   return i >= 0 && (state.analyses[i] ?? []).some((a) => a.case === 'gen' && a.nominative !== state.tokens[i].lower);
+}
+
+/**
+ * The post in the nominative: the title word with the complement that belongs to it
+ * (əmək və əhalinin sosial müdafiəsi naziri, mətbuat xidmətinin rəhbəri); a bare title
+ * takes its dictionary form (Prezidenti → prezident).
+ */
+function jobTitle(state: DocState, a: number, ti: number): string {
+  const toks = state.tokens;
+  // the complement: genitives, bare nouns and "və" right before the title word, back to a
+  let k = ti;
+  while (k > a) {
+    const t = toks[k - 1];
+    const r = (state.analyses[k - 1] ?? [])[0];
+    const ok = t.lower === 'və' || (r && (r.case === 'gen' || (r.case === 'nom' && !/(?:an|ən|ıb|ib|ub|üb|dı|di)$/.test(t.lower)))) || (!r && t.kind === 'word');
+    if (!ok || ['üzrə', 'ilə', 'bu', 'o', 'isə'].includes(t.lower)) break;
+    k--;
+  }
+  while (k < ti && toks[k].lower === 'və') k++;
+  if (k < ti) return toks.slice(k, ti + 1).map((t) => t.lower).join(' ');
+  const title = toks[ti].lower;
+  return lexicon().titles.find((t) => t.izafet === title)?.nominative ?? title;
 }
 
 /** A document's parties (A ilə B arasında), period, date, areas and the document it is based on. */
 function linkDocuments(state: DocState, docs: Mention[], mentions: Mention[], orgKeyOf: Map<Mention, string>, entities: Map<string, Entity>): void {
   const toks = state.tokens;
+  // (range searches instead of scans of the sentence or of every mention per document)
+  const arasindaAt: number[] = [];
+  toks.forEach((t, i) => t.lower === 'arasında' && arasindaAt.push(i));
+  const within = (from: number, to: number) => {
+    const out: Mention[] = [];
+    for (let k = lowerBound(mentions, from, byStart); k < mentions.length && mentions[k].start < to; k++) out.push(mentions[k]);
+    return out;
+  };
+  const namedOrgs = mentions.filter((m) => m.kind === 'organization' && !m.props.generic);
+  const longestOrg = namedOrgs.reduce((n, m) => Math.max(n, m.end - m.start), 0);
+  let president: Entity | undefined | null = null; // looked up once
   for (const d of docs) {
     const e = entities.get(d.key)!;
     const hi = d.props.headIndex as number;
@@ -402,12 +504,13 @@ function linkDocuments(state: DocState, docs: Mention[], mentions: Mention[], or
     const titleStart = (d.props.titleStart as number) ?? d.start;
     const inSentence = (m: Mention) => m.start >= sentence.start && m.end <= sentence.end;
     // parties: "A ilə B arasında" — the two bodies (or, without bodies, countries) right before the last "arasında" before the head
-    const before = toks.slice(sentence.first, hi).map((t) => t.lower);
-    const arasinda = before.lastIndexOf('arasında');
+    const last = lowerBound(arasindaAt, hi, (i) => i) - 1;
+    const arasinda = last >= 0 && arasindaAt[last] >= sentence.first ? arasindaAt[last] - sentence.first : -1;
+    const previous = last > 0 && arasindaAt[last - 1] >= sentence.first ? arasindaAt[last - 1] - sentence.first : -1;
     if (arasinda >= 0) {
       const limit = toks[sentence.first + arasinda].start;
-      const from = arasinda > 0 ? Math.max(sentence.start, (before.lastIndexOf('arasında', arasinda - 1) >= 0 ? toks[sentence.first + before.lastIndexOf('arasında', arasinda - 1)].end : sentence.start)) : sentence.start;
-      const candidates = mentions.filter((m) => !m.props.generic && inSentence(m) && m.end <= limit && m.start >= from);
+      const from = arasinda > 0 ? Math.max(sentence.start, (previous >= 0 ? toks[sentence.first + previous].end : sentence.start)) : sentence.start;
+      const candidates = within(from, limit + 1).filter((m) => !m.props.generic && inSentence(m) && m.end <= limit && m.start >= from);
       const bodies = candidates.filter((m) => m.kind === 'organization');
       const chosen = (bodies.length ? bodies : candidates.filter((m) => m.kind === 'place')).slice(-2);
       const keys = chosen.map((m) => (m.kind === 'organization' ? orgKeyOf.get(m) : m.key)).filter((k): k is string => !!k && entities.has(k));
@@ -415,14 +518,14 @@ function linkDocuments(state: DocState, docs: Mention[], mentions: Mention[], or
     }
     // who passed a legal act: the body (Nazirlər Kabinetinin qərarı) or the President (Prezidentin Sərəncamı) named right before it
     if (e.type === 'Legislation' && !e.links.legislationPassedBy) {
-      const issuer = mentions.find((m) => m.kind === 'organization' && !m.props.generic && m.end <= d.start && d.start - m.end <= 3);
+      const issuer = within(d.start - 3 - longestOrg, d.start + 1).find((m) => m.kind === 'organization' && !m.props.generic && m.end <= d.start && d.start - m.end <= 3);
       if (issuer && orgKeyOf.get(issuer)) e.links.legislationPassedBy = [orgKeyOf.get(issuer)!];
       else if (hi > 0 && /^prezident/.test(toks[hi - 1].lower)) {
-        const president = [...entities.values()].find((p) => p.kind === 'person' && /prezident/i.test(String(p.props.jobTitle ?? '')));
+        if (president === null) president = [...entities.values()].find((p) => p.kind === 'person' && /prezident/i.test(String(p.props.jobTitle ?? '')));
         if (president) e.links.legislationPassedBy = [president.key];
       }
     }
-    for (const m of mentions) {
+    for (const m of within(sentence.start, sentence.end + 1)) {
       if (!inSentence(m)) continue;
       if (m.kind === 'date' && m.props.value) {
         const v = String(m.props.value);

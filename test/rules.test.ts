@@ -44,3 +44,15 @@ describe('recognition rules carry their examples', () => {
     });
   }
 });
+
+describe('lexicons', () => {
+  it('names each country once, with its current ISO 3166-1 code (Almaniya is DE, not the withdrawn DD)', async () => {
+    const { lexicon } = await import('../pipeline/lang/az/lexicon.js');
+    const byName = new Map<string, string[]>();
+    for (const c of lexicon().countries) byName.set(c.name, [...(byName.get(c.name) ?? []), c.iso!]);
+    const duplicates = [...byName].filter(([, codes]) => codes.length > 1);
+    expect(duplicates).toEqual([]);
+    expect(byName.get('Almaniya')).toEqual(['DE']);
+    expect(byName.get('Rusiya')).toEqual(['RU']);
+  });
+});

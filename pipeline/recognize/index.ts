@@ -25,8 +25,9 @@ export function recognize(state: DocState): DocState {
   const mentions: Mention[] = [];
   for (const rules of Object.values(recognizers)) {
     const found: Mention[] = [];
-    for (const rule of rules) found.push(...rule.apply(state, found));
-    mentions.push(...found);
+    // (loops, not push(...xs): spreading 10⁵ mentions into arguments overflows the stack)
+    for (const rule of rules) for (const m of rule.apply(state, found)) found.push(m);
+    for (const m of found) mentions.push(m);
   }
   return { ...state, mentions };
 }

@@ -34,6 +34,13 @@ export interface AreaDef {
   cues: string[]; // lower-case stems / word sequences
 }
 
+// region codes CLDR names that are not current ISO 3166-1 alpha-2 countries: macro-regions,
+// exceptional reservations, pseudo-locales and withdrawn codes that share a current country's name
+const NOT_ISO_3166_1 = new Set([
+  'EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'XK', 'ZZ', 'AC', 'CP', 'DG', 'EA', 'IC', 'TA', 'CQ',
+  'AN', 'BU', 'CS', 'DD', 'DY', 'FX', 'HV', 'NH', 'RH', 'SU', 'TP', 'UK', 'VD', 'YD', 'YU', 'ZR',
+]);
+
 function displayCountries(): PlaceEntry[] {
   const dn = new Intl.DisplayNames(['az'], { type: 'region', fallback: 'none' });
   const out: PlaceEntry[] = [];
@@ -47,8 +54,8 @@ function displayCountries(): PlaceEntry[] {
       } catch {
         name = undefined;
       }
-      // skip macro-regions and exceptional reservations that CLDR also names
-      if (!name || name === code || ['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'XK', 'ZZ', 'AC', 'CP', 'DG', 'EA', 'IC', 'TA', 'CQ'].includes(code)) continue;
+      // only current ISO 3166-1 codes: CLDR also names macro-regions, reservations and withdrawn codes (DD → Almaniya)
+      if (!name || name === code || NOT_ISO_3166_1.has(code)) continue;
       out.push({ name: name.replace(/’/g, "'"), type: 'Country', iso: code, country: true });
     }
   return out;
