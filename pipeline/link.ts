@@ -401,7 +401,7 @@ function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, 
     if (!person) continue;
     // the post phrase: lower-case words (and connectors) before the title word
     let a = ti;
-    while (a > 0 && toks[a - 1].sentence === toks[ti].sentence && !toks[a - 1].upper && toks[a - 1].kind === 'word' && ti - a < 8) a--;
+    while (a > 0 && toks[a - 1].sentence === toks[ti].sentence && !toks[a - 1].upper && toks[a - 1].kind === 'word' && ti - a < 14) a--;
     // 1) "<domain> naziri" names the body "<Domain> Nazirliyi" of this article (the longest domain that does)
     let org: Mention | undefined;
     let domainStart = -1;
@@ -414,7 +414,10 @@ function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, 
       });
       if (org) domainStart = k;
     }
-    if (!person.props.jobTitle) person.props.jobTitle = jobTitle(state, domainStart >= 0 ? domainStart : a, ti);
+    if (!person.props.jobTitle) {
+      // the domain that names the body is the post's complement as written (… inkişafı naziri)
+      person.props.jobTitle = domainStart >= 0 ? toks.slice(domainStart, ti + 1).map((t) => t.lower).join(' ') : jobTitle(state, a, ti);
+    }
     // 2) an organization in the genitive just before the post (Xidmətinin rəisi, Bankının … direktoru)
     if (!org) {
       // the nearest body ending within 80 code units before the post, in its sentence, with no person in between (the first of equals)
@@ -473,7 +476,8 @@ function jobTitle(state: DocState, a: number, ti: number): string {
   while (k > a) {
     const t = toks[k - 1];
     const r = (state.analyses[k - 1] ?? [])[0];
-    const ok = t.lower === 'və' || (r && (r.case === 'gen' || (r.case === 'nom' && !/(?:an|ən|ıb|ib|ub|üb|dı|di)$/.test(t.lower)))) || (!r && t.kind === 'word');
+    const izafet = (state.analyses[k - 1] ?? []).some((x) => x.possessive && x.nominative === t.lower && x.score >= 0.9);
+    const ok = t.lower === 'və' || izafet || (r && (r.case === 'gen' || (r.case === 'nom' && !/(?:an|ən|ıb|ib|ub|üb|dı|di)$/.test(t.lower)))) || (!r && t.kind === 'word');
     if (!ok || ['üzrə', 'ilə', 'bu', 'o', 'isə'].includes(t.lower)) break;
     k--;
   }

@@ -50,14 +50,27 @@ function countsAsField(state: DocState, a: number, b: number, first: string): bo
   if (next && titleWords().has(next.lower)) return false;
   const prev = toks[a - 1];
   if (prev && ctx.notAfterGenitive[first]?.some((w) => formsOf(state, a - 1).some((f) => f === w))) return false;
+  // a governor in the sentence outside the cue (counted once per document: a scan of the sentence per cue was quadratic)
   const s = state.sentences[t.sentence];
-  for (let k = s.first; k < s.last; k++) {
-    if (k >= a && k < b) continue;
-    const forms = formsOf(state, k);
-    if (ctx.governors.some((g) => forms.includes(g))) return true;
-  }
-  return false;
+  const gov = governorCounts(state);
+  const inCue = gov[Math.min(Math.max(b, s.first), s.last)] - gov[Math.min(Math.max(a, s.first), s.last)];
+  return gov[s.last] - gov[s.first] - inCue > 0;
 }
+
+/** How many of the tokens before each index are governors (… sahəsində, … üzrə), per document. */
+function governorCounts(state: DocState): Int32Array {
+  let c = governorsOf.get(state.tokens);
+  if (c) return c;
+  const governors = lexicon().areaContext.governors;
+  c = new Int32Array(state.tokens.length + 1);
+  for (let k = 0; k < state.tokens.length; k++) {
+    const forms = formsOf(state, k);
+    c[k + 1] = c[k] + (governors.some((g) => forms.includes(g)) ? 1 : 0);
+  }
+  governorsOf.set(state.tokens, c);
+  return c;
+}
+const governorsOf = new WeakMap<DocState['tokens'], Int32Array>();
 
 const cueRule: Rule = {
   id: 'area.cue',
