@@ -39,6 +39,7 @@ function node(e: Entity): JsonLdNode {
       break;
     case 'organization':
       if (single(e, 'location')) n.location = single(e, 'location');
+      if (single(e, 'parentOrganization')) n.parentOrganization = single(e, 'parentOrganization');
       break;
     case 'place':
       if (p.identifier) n.identifier = p.identifier;

@@ -358,6 +358,16 @@ export function link(state: DocState): DocState {
 
   // relations
   linkPosts(state, mentions, personOf, orgKeyOf, entities);
+  // a body named after its parent in the genitive (Avropa Komissiyasının … Baş Direktorluğu)
+  const bodies = [...orgKeyOf.keys()];
+  for (const m of bodies) {
+    const at = m.props.parentAt as number | undefined;
+    if (at === undefined) continue;
+    const parent = bodies.find((o) => o.start <= at && at < o.end);
+    const key = parent && orgKeyOf.get(parent);
+    const e = entities.get(orgKeyOf.get(m)!);
+    if (e && key && key !== e.key) e.links.parentOrganization = [key];
+  }
   linkDocuments(state, docs, mentions, orgKeyOf, entities);
   for (const e of entities.values()) {
     if (e.kind !== 'organization' || !e.links.location) continue;

@@ -42,7 +42,7 @@ export function validateDocument(doc: unknown): string[] {
     for (const [j, s] of ((n.spans as { start: number; end: number; text: string }[]) ?? []).entries()) {
       if (s.end < s.start || text.slice(s.start, s.end) !== s.text) problems.push(`/@graph/${i}/spans/${j} does not match the article text`);
     }
-    for (const rel of ['worksFor', 'nationality', 'location', 'isBasedOn', 'about', 'parties', 'dates', 'legislationPassedBy']) {
+    for (const rel of ['worksFor', 'nationality', 'location', 'isBasedOn', 'about', 'parties', 'dates', 'legislationPassedBy', 'parentOrganization']) {
       for (const target of [].concat((n[rel] as never) ?? [])) {
         if (!ids.has(target)) problems.push(`/@graph/${i}/${rel} points at ${target}, which is not in the graph`);
       }

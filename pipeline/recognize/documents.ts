@@ -22,8 +22,6 @@ function docHeads(): Head[] {
   return heads;
 }
 
-// "qərarına gəlib" (decided), "qərar verib" are verbs of deciding, not documents
-const IDIOM_AFTER = /^(gəl|ver|alın|qəbul)/;
 // genitive words whose "sənədi" is not a document name
 const TITLE_LINKS = new Set(['haqqında', 'dair', 'üzrə', 'barədə']);
 
@@ -117,7 +115,6 @@ const headRule: Rule = {
         // "qərar" is a document when the text cites it (qərara əsasən, qərarı ilə) or names who adopted it;
         // otherwise it is the act of deciding (… ləğv etmək qərarına gəlib, bu qərarı qəbul edib)
         if (h.kind.kind === 'decision' && !(next && DECISION_CITED.has(next.lower)) && !issuerBefore(state, i)) break;
-        void IDIOM_AFTER;
         // the title: "… haqqında / dair <head>" back to the start of the phrase
         let start = i;
         const link = titleLinkBefore(state, i);
@@ -145,7 +142,7 @@ const headRule: Rule = {
           while (start > 0 && i - start < 2 && isBareNoun(state, start - 1)) start--;
         }
         const headText = h.words.join(' ');
-        const title = start < i ? `${textOf(state, start, i)} ${titleHead(state, i, last, headText)}` : titleHead(state, i, last, headText);
+        const title = start < i ? `${textOf(state, start, i)} ${titleHead(state, i, headText)}` : titleHead(state, i, headText);
         out.push({
           kind: 'document',
           rule: this.id,
@@ -165,7 +162,7 @@ const headRule: Rule = {
 };
 
 /** The head in the nominative as written (capitalised when the text capitalises it). */
-function titleHead(state: DocState, a: number, b: number, headLower: string): string {
+function titleHead(state: DocState, a: number, headLower: string): string {
   const words = headLower.split(' ');
   return words
     .map((w, k) => {
@@ -174,7 +171,6 @@ function titleHead(state: DocState, a: number, b: number, headLower: string): st
       return t.upper ? form[0].toLocaleUpperCase('az') + form.slice(1) : form;
     })
     .join(' ');
-  void b;
 }
 
 function izafetForm(state: DocState, i: number, stem: string): string {

@@ -173,6 +173,7 @@ const headRule: Rule = {
       { text: 'Sanksiyalar Suriyanın Müdafiə və Daxili İşlər Nazirliklərinə qarşı aradan qaldırılacaq', name: 'Daxili İşlər Nazirliyi' },
       { text: 'qərara əsasən Xankəndi şəhər İncəsənət Məktəbi siyahıya daxil edilib', name: 'Xankəndi şəhər İncəsənət Məktəbi' },
       { text: 'RFEF-in İdarə Heyəti yekdilliklə təsdiqləyib', name: 'İdarə Heyəti' },
+      { text: 'Avropa Komissiyasının Genişlənmə və Şərq Qonşuluğu üzrə Baş Direktorluğunun direktoru', name: 'Genişlənmə və Şərq Qonşuluğu üzrə Baş Direktorluğu' },
     ],
     noMatch: ['nazirlikdən verilən məlumata görə', 'Təşkilata üzv ölkələr', 'mərkəzi hissədə', 'Görüşdə Azərbaycanla'],
   },
@@ -185,7 +186,7 @@ const headRule: Rule = {
       let start = i;
       let location: string | undefined;
       let iso: string | undefined;
-      let parent: string | undefined;
+      let parent: number | undefined; // where a parent body in the genitive ends this name (Avropa Komissiyasının …)
       for (let k = i - 1; k >= 0 && toks[k].sentence === toks[i].sentence; k--) {
         const t = toks[k];
         const place = t.upper ? placeEndingAt(state, k + 1) : null;
@@ -194,16 +195,16 @@ const headRule: Rule = {
           iso = place.iso;
           break;
         }
+        // a body in the genitive before this one is its parent, not part of its name
+        if (t.upper && t.kind === 'word' && headOf(state, k) && (state.analyses[k] ?? []).some((a) => a.case === 'gen' && a.nominative !== t.lower)) {
+          parent = t.start;
+          break;
+        }
         // a place in another case (Azərbaycanla), a given name, another body's head, or an
         // inflected first word of the sentence (Görüşdə) is not part of the name
         const barePlace = !!place && bareName(state, place.start, k + 1);
         if (t.upper && t.kind === 'word' && ((place && !barePlace) || (!barePlace && personWord(state, k)) || izafetHead(state, k) || (k === state.sentences[t.sentence].first && (state.analyses[k] ?? [])[0]?.case !== 'nom'))) break;
         if (t.upper && t.kind === 'word') {
-          // a body in the genitive before this one is its parent, not part of its name
-          if (k < i - 0 && headOf(state, k) && (state.analyses[k] ?? []).some((a) => a.case === 'gen' && a.nominative !== t.lower) && k !== i) {
-            parent = `head@${k}`;
-            break;
-          }
           start = k;
           continue;
         }
@@ -253,7 +254,7 @@ const headRule: Rule = {
         name,
         type: head.type,
         key: orgKey(name, head.type === 'GovernmentOrganization' ? iso : undefined),
-        props: { alternateName: alternates, ...(parent ? { parentAt: parent } : {}) },
+        props: { alternateName: alternates, ...(parent !== undefined ? { parentAt: parent } : {}) },
         location,
       });
     }

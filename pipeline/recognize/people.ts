@@ -110,7 +110,6 @@ function blocksName(state: DocState, j: number, depth = 0): boolean {
   titleWords ??= new Set(lex.titles.flatMap((t) => [t.nominative, t.izafet]).filter((w) => !w.includes(' ')));
   if (forms.some((f) => BREAKERS.has(f) || docHeadWords!.has(f) || titleWords!.has(f))) return true;
   if (lex.orgHeads.some((h) => forms.includes(h.izafet) || forms.includes(h.head))) return true;
-  void forms;
   return placeLike(state, j, depth >= 2);
 }
 
