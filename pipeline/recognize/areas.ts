@@ -13,12 +13,15 @@ interface Cue {
   words: string[];
   area: AreaDef;
 }
-let cues: Cue[] | null = null;
-function areaCues(): Cue[] {
+let cues: Map<string, Cue[]> | null = null;
+/** Cues by their first word, longest first. */
+function areaCues(): Map<string, Cue[]> {
   if (cues) return cues;
-  cues = lexicon()
+  cues = new Map();
+  const all = lexicon()
     .areas.flatMap((a) => a.cues.map((c) => ({ words: tokenizeName(c, lowerAz), area: a })))
     .sort((a, b) => b.words.length - a.words.length);
+  for (const c of all) cues.set(c.words[0], [...(cues.get(c.words[0]) ?? []), c]);
   return cues;
 }
 
@@ -26,8 +29,7 @@ function wordMatches(state: DocState, i: number, cue: string): boolean {
   const t = state.tokens[i];
   if (!t) return false;
   if (t.lower === cue) return true;
-  if (t.kind !== 'word') return false;
-  return formsOf(state, i).includes(cue) || (state.analyses[i] ?? []).some((a) => a.stem === cue);
+  return t.kind === 'word' && formsOf(state, i).includes(cue);
 }
 
 let titles: Set<string> | null = null;
@@ -98,9 +100,13 @@ const cueRule: Rule = {
   apply(state) {
     const out: Mention[] = [];
     const toks = state.tokens;
+    const byFirst = areaCues();
     for (let i = 0; i < toks.length; i++) {
       if (toks[i].kind !== 'word') continue;
-      for (const c of areaCues()) {
+      const candidates = formsOf(state, i)
+        .flatMap((f) => byFirst.get(f) ?? [])
+        .sort((a, b) => b.words.length - a.words.length);
+      for (const c of candidates) {
         const n = c.words.length;
         let ok = true;
         for (let k = 0; k < n && ok; k++) ok = wordMatches(state, i + k, c.words[k]);

@@ -69,11 +69,10 @@ function titleLinkBefore(state: DocState, i: number): number {
   return -1;
 }
 
-function stemMatches(state: DocState, i: number, word: string, last: boolean): boolean {
+/** The token is the word in some form (its forms hold it, its nominatives and its stems). */
+function stemMatches(state: DocState, i: number, word: string): boolean {
   const t = state.tokens[i];
-  if (!t || t.kind !== 'word') return false;
-  if (!last) return t.lower === word || formsOf(state, i).includes(word);
-  return formsOf(state, i).includes(word) || (state.analyses[i] ?? []).some((a) => a.stem === word);
+  return !!t && t.kind === 'word' && formsOf(state, i).includes(word);
 }
 
 const headRule: Rule = {
@@ -103,10 +102,12 @@ const headRule: Rule = {
     const toks = state.tokens;
     for (let i = 0; i < toks.length; i++) {
       if (toks[i].kind !== 'word') continue;
-      for (const h of docHeads()) {
+      // only the heads whose first word this token can be (most tokens: none)
+      const forms = formsOf(state, i);
+      for (const h of docHeads().filter((x) => forms.includes(x.words[0]))) {
         const n = h.words.length;
         let ok = true;
-        for (let k = 0; k < n && ok; k++) ok = stemMatches(state, i + k, h.words[k], k === n - 1);
+        for (let k = 0; k < n && ok; k++) ok = stemMatches(state, i + k, h.words[k]);
         if (!ok) continue;
         const last = i + n - 1;
         const next = toks[last + 1];

@@ -147,12 +147,23 @@ function izafetHead(state: DocState, k: number): boolean {
   return !!h && h.izafet !== h.head && state.tokens[k].lower !== h.head && formsOf(state, k).includes(h.izafet);
 }
 
+let headsByForm: Map<string, OrgHead> | null = null;
 function headOf(state: DocState, i: number): OrgHead | null {
   const t = state.tokens[i];
   if (t.kind !== 'word' || !t.upper) return null;
-  const forms = formsOf(state, i);
-  for (const h of lexicon().orgHeads) if (forms.includes(h.izafet) || forms.includes(h.head)) return h;
-  return null;
+  if (!headsByForm) {
+    headsByForm = new Map();
+    for (const h of lexicon().orgHeads) for (const f of [h.izafet, h.head]) if (!headsByForm.has(f)) headsByForm.set(f, h);
+  }
+  // the first head (in lexicon order) that one of the word's forms names
+  let best: OrgHead | null = null;
+  let rank = Infinity;
+  for (const f of formsOf(state, i)) {
+    const h = headsByForm.get(f);
+    const r = h ? lexicon().orgHeads.indexOf(h) : Infinity;
+    if (h && r < rank) [best, rank] = [h, r];
+  }
+  return best;
 }
 
 const CONNECTORS = new Set(['və', 'üzrə', 'adına', ',', '-', '–']);

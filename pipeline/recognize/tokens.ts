@@ -5,16 +5,30 @@ import { lowerAz, upperFirstAz } from '../lang/az/text.js';
 import type { DocState, Token } from '../types.js';
 import { Gazetteer } from '../engine/gazetteer.js';
 
+// the forms of every token, computed once per document (rules ask for them many times)
+const formsCache = new WeakMap<DocState['tokens'], (string[] | undefined)[]>();
+
 /** Every lower-case form a word may stand for: itself, its head nominatives and stems. */
 export function formsOf(state: DocState, i: number): string[] {
-  const t = state.tokens[i];
-  if (!t || t.kind !== 'word') return t ? [t.lower] : [];
-  const a = state.analyses[i] ?? [];
-  const out = [t.lower];
-  for (const r of a) {
-    if (!out.includes(r.nominative)) out.push(r.nominative);
-    if (!out.includes(r.stem)) out.push(r.stem);
+  let cache = formsCache.get(state.tokens);
+  if (!cache) {
+    cache = new Array(state.tokens.length);
+    formsCache.set(state.tokens, cache);
   }
+  const hit = cache[i];
+  if (hit) return hit;
+  const t = state.tokens[i];
+  let out: string[];
+  if (!t) out = [];
+  else if (t.kind !== 'word') out = [t.lower];
+  else {
+    out = [t.lower];
+    for (const r of state.analyses[i] ?? []) {
+      if (!out.includes(r.nominative)) out.push(r.nominative);
+      if (!out.includes(r.stem)) out.push(r.stem);
+    }
+  }
+  cache[i] = out;
   return out;
 }
 

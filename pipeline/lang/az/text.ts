@@ -3,6 +3,11 @@
 
 /** Lower case by Azerbaijani rules; the result has the same length as the input. */
 export function lowerAz(s: string): string {
+  // Azerbaijani differs from the default mapping only for I and İ; the default is much faster
+  if (!/[Iİ]/.test(s)) {
+    const d = s.toLowerCase();
+    if (d.length === s.length) return d;
+  }
   const l = s.toLocaleLowerCase('az');
   return l.length === s.length ? l : s.replace(/./gsu, (c) => {
     const x = c.toLocaleLowerCase('az');
