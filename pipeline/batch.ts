@@ -6,16 +6,16 @@
 // output is current; reports bad inputs with their path and reason and goes on.
 import fg from 'fast-glob';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Tinypool } from 'tinypool';
 import { LANG_DIR, ROOT, SCHEMA_DIR } from './paths.js';
 import { PIPELINE_VERSION } from './pipeline.js';
 import { formatOf, type InputFormat } from './read.js';
-import { processTask, type ArticleResult, type ArticleTask } from './worker.js';
+import { processTask, writeAtomic, type ArticleResult, type ArticleTask } from './worker.js';
 
 export interface InputFile {
   path: string; // as the user can recognise it
@@ -92,26 +92,7 @@ export function outputPath(file: InputFile, outDir: string, line?: number): stri
   return line !== undefined ? join(outDir, stem, `${line}.jsonld`) : join(outDir, `${stem}.jsonld`);
 }
 
-let lastDir = '';
-function ensureDir(dir: string): void {
-  if (dir === lastDir) return;
-  mkdirSync(dir, { recursive: true });
-  lastDir = dir;
-}
-
-/** Writes a file atomically: a temporary file beside it, then rename. */
-export function writeAtomic(path: string, content: string): void {
-  ensureDir(dirname(path));
-  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${createHash('md5').update(path).digest('hex').slice(0, 6)}`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    if (lastDir === dirname(path)) lastDir = '';
-    throw e;
-  }
-}
+export { writeAtomic }; // (it lives with the writer, in worker.ts)
 
 export interface Failure {
   path: string;
@@ -472,19 +453,34 @@ function readContext(job: ExtractJob): ReadContext {
   };
 }
 
-/** Checks a unit against its current output (directory output only). */
-function prepare(u: Unit, job: ExtractJob, resume: boolean): Unit {
+/** The output of a unit (directory output only): where it goes, its resume key, and whether it is current. */
+function prepare(u: Unit, job: ExtractJob, check: boolean, recent: RecentOutputs): Unit {
   if (!u.task || job.outDir === '-') return u;
   u.out = outputPath(u.file, job.outDir, u.task.format === 'jsonl' ? u.line : undefined);
-  if (resume) {
-    u.key = inputKey(u.task);
-    if (isCurrent(job.outDir, u.out, u.key)) u.upToDate = true;
-  }
+  // two inputs with one output path (a.txt and a.json): the first one keeps it, in any order of writing
+  const other = recent.claim(u.out, u.line !== undefined ? `${u.file.path}:${u.line}` : u.file.path);
+  if (other) return { file: u.file, line: u.line, bytes: u.bytes, failure: `${u.line !== undefined ? `line ${u.line}: ` : ''}same output file as ${other} (${u.out}); not written` };
+  u.key = inputKey(u.task);
+  if (check && isCurrent(job.outDir, u.out, u.key)) u.upToDate = true;
+  u.task.out = { path: u.out, key: u.key, stateFile: stateFile(job.outDir, u.out) };
   return u;
 }
 
-/** Records one finished unit and writes its document; returns the line for stdout, if any. */
-function finish(d: Done, job: ExtractJob, s: BatchSummary, resume: boolean): string | null {
+/** The output paths claimed lately (inputs are sorted, so two that share an output path come close together). */
+class RecentOutputs {
+  private readonly seen = new Map<string, string>();
+  constructor(private readonly size = 4096) {}
+  claim(out: string, by: string): string | undefined {
+    const other = this.seen.get(out);
+    if (other !== undefined) return other;
+    this.seen.set(out, by);
+    if (this.seen.size > this.size) this.seen.delete(this.seen.keys().next().value!);
+    return undefined;
+  }
+}
+
+/** Records one finished unit (its document was written by the thread that made it); returns the line for stdout, if any. */
+function finish(d: Done, job: ExtractJob, s: BatchSummary): string | null {
   s.bytes += d.bytes;
   const failure = (reason: string, line = d.line) => {
     const f: Failure = { path: d.file.path, line, reason };
@@ -504,29 +500,14 @@ function finish(d: Done, job: ExtractJob, s: BatchSummary, resume: boolean): str
   }
   const r = d.result!;
   if (!r.ok) {
-    if (r.stage === 'extract') s.articles++;
+    if (r.stage !== 'read') s.articles++;
     failure(r.reason, r.line ?? d.line);
     return null;
   }
   s.articles++;
-  for (const [k, n] of Object.entries(r.entities)) s.entities[k] = (s.entities[k] ?? 0) + n;
-  if (job.outDir === '-') {
-    s.written++;
-    return r.json;
-  }
-  try {
-    writeAtomic(d.out!, r.json);
-    if (resume) {
-      const sf = stateFile(job.outDir, d.out!);
-      ensureDir(dirname(sf));
-      writeFileSync(sf, d.key ?? inputKey(d.task!));
-    }
-  } catch (e) {
-    s.articles--;
-    failure(`cannot write ${d.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    return null;
-  }
   s.written++;
+  for (const [k, n] of Object.entries(r.entities)) s.entities[k] = (s.entities[k] ?? 0) + n;
+  if (r.json !== undefined) return r.json;
   job.onWritten?.(d.out!, false);
   return null;
 }
@@ -536,13 +517,13 @@ export function runExtract(files: InputFile[], job: ExtractJob): BatchSummary {
   const t0 = performance.now();
   const s = newSummary();
   const ctx = readContext(job);
-  const resume = job.outDir !== '-';
-  const check = resume && !job.force && existsSync(join(job.outDir, STATE_DIR));
+  const check = job.outDir !== '-' && !job.force && existsSync(join(job.outDir, STATE_DIR));
+  const recent = new RecentOutputs();
   for (const file of files) {
     for (const unit of fileUnits(file, ctx)) {
-      const u = prepare(unit, job, check);
+      const u = prepare(unit, job, check, recent);
       const d: Done = u.task && !u.upToDate ? { ...u, result: processTask(u.task) } : u;
-      const line = finish(d, job, s, resume);
+      const line = finish(d, job, s);
       if (line !== null) job.onDocument?.(line);
       job.onProgress?.(s);
     }
@@ -606,7 +587,9 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
       minThreads: workers,
       maxThreads: workers,
       idleTimeout: 1000,
-      resourceLimits: { maxOldGenerationSizeMb: Number(process.env.AZ_OLD ?? 2048), ...(process.env.AZ_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.AZ_YOUNG) } : {}) },
+      // a small heap per thread keeps the peak memory of a long run low (a 2 MB article needs < 200 MB);
+      // an article that needs more stops its thread, is reported, and the batch goes on
+      resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 },
     }));
   const slots = new Slots(Math.max(1, workers));
   const maxInFlight = Math.max(4, workers * 8);
@@ -626,7 +609,7 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
   };
 
   const emit = async (d: Done) => {
-    const line = finish(d, job, s, toDir);
+    const line = finish(d, job, s);
     if (line !== null && !stopped) {
       if (job.onDocument) job.onDocument(line);
       else if (stdout && !stdout.write(line + '\n')) {
@@ -657,6 +640,7 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
   // The reader puts units in a queue (at most maxInFlight), the writer takes them off in order as each one
   // is done — without waiting for more input, so a filter answers every line as soon as it can.
   const pending: Promise<Done>[] = [];
+  const recent = new RecentOutputs();
   let reading = true;
   let wakeWriter: (() => void) | null = null;
   let wakeReader: (() => void) | null = null;
@@ -667,7 +651,7 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
         if (stopped) break;
         while (pending.length >= maxInFlight && !stopped) await new Promise<void>((r) => (wakeReader = r));
         if (stopped) break;
-        pending.push(run(prepare(unit, job, check)));
+        pending.push(run(prepare(unit, job, check, recent)));
         wake(wakeWriter);
       }
     } finally {

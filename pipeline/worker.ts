@@ -1,9 +1,12 @@
 // One input unit (the bytes of a .txt or .json file, or of one .jsonl line) →
-// its serialised JSON-LD document: the unit of work of the batch runner.
-// Runs in a worker thread (the default export is the task function tinypool
-// calls) or in the main thread (`--workers 0`); either way the bytes are the
-// same. Decoding and parsing happen here too, so the main thread only moves
-// bytes. Pure apart from loading the pipeline's data once per thread.
+// its JSON-LD document, written to its file (or handed back for stdout): the
+// unit of work of the batch runner. Runs in a worker thread (the default
+// export is the task function tinypool calls) or in the main thread
+// (`--workers 0`); either way the bytes are the same. Decoding, parsing and
+// writing happen here too, so the main thread only moves bytes and keeps order.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { extract } from './pipeline.js';
 import { firstInvalidUtf8, readArticles, readJsonLine, type InputFormat, type ReadResult } from './read.js';
 
@@ -18,12 +21,51 @@ export interface ArticleTask {
   referenceDate?: string;
   /** one line (for `--out -`) instead of the indented file layout */
   compact: boolean;
+  /** where to write the document (a directory output); without it the document is handed back */
+  out?: OutputTarget;
+}
+
+export interface OutputTarget {
+  path: string;
+  /** the resume key of the input and where it is kept, written once the document is */
+  key?: string;
+  stateFile?: string;
 }
 
 export type ArticleResult =
-  | { ok: true; json: string; entities: Record<string, number> }
-  /** stage "read": the input is not an article; "extract": it is, but no valid document came out */
-  | { ok: false; stage: 'read' | 'extract'; reason: string; line?: number };
+  /** `json` when the task had no output target; otherwise the document was written */
+  | { ok: true; json?: string; entities: Record<string, number> }
+  /** stage "read": the input is not an article; "extract": it is, but no valid document came out; "write": it could not be written */
+  | { ok: false; stage: 'read' | 'extract' | 'write'; reason: string; line?: number };
+
+let lastDir = '';
+function ensureDir(dir: string): void {
+  if (dir === lastDir) return;
+  mkdirSync(dir, { recursive: true });
+  lastDir = dir;
+}
+
+/** Writes a file atomically: a temporary file beside it (named for this process and thread), then rename. */
+export function writeAtomic(path: string, content: string): void {
+  ensureDir(dirname(path));
+  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${threadId}`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    lastDir = '';
+    throw e;
+  }
+}
+
+function writeOutput(out: OutputTarget, json: string): void {
+  writeAtomic(out.path, json);
+  if (out.stateFile && out.key) {
+    ensureDir(dirname(out.stateFile));
+    writeFileSync(out.stateFile, out.key); // after the document: a crash in between only means extracting it again
+  }
+}
 
 const KIND_OF: Record<string, string> = {
   Person: 'people',
@@ -74,7 +116,14 @@ export function processTask(task: ArticleTask): ArticleResult {
   }
   if (out.problems.length) return { ok: false, stage: 'extract', reason: `output does not validate: ${out.problems.slice(0, 3).join('; ')}`, line: r.line };
   const json = task.compact ? JSON.stringify(out.document) : JSON.stringify(out.document, null, 1) + '\n';
-  return { ok: true, json, entities: countKinds(out.document['@graph']) };
+  const entities = countKinds(out.document['@graph']);
+  if (!task.out) return { ok: true, json, entities };
+  try {
+    writeOutput(task.out, json);
+  } catch (e) {
+    return { ok: false, stage: 'write', reason: `cannot write ${task.out.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, line: r.line };
+  }
+  return { ok: true, entities };
 }
 
 export default processTask;
