@@ -370,6 +370,20 @@ const acronymRule: Rule = {
   apply(state, prior) {
     const out: Mention[] = [];
     const toks = state.tokens;
+    const introduced = new Set<string>();
+    // where each capitalised word occurs, built on first need
+    let index: Map<string, number[]> | null = null;
+    const positions = () => {
+      if (index) return index;
+      index = new Map();
+      toks.forEach((t, i) => {
+        if (!t.upper) return;
+        const at = index!.get(t.text);
+        if (at) at.push(i);
+        else index!.set(t.text, [i]);
+      });
+      return index;
+    };
     for (const m of prior) {
       if (m.kind !== 'organization' || m.props.generic) continue;
       const after = firstTokenFrom(toks, m.end);
@@ -378,9 +392,10 @@ const acronymRule: Rule = {
       if (!/^\p{Lu}[\p{Lu}\d]+$/u.test(acr.text)) continue;
       const alt = [...((m.props.alternateName as string[]) ?? []), acr.text];
       m.props.alternateName = alt;
-      for (let i = 0; i < toks.length; i++) {
-        if (toks[i].text === acr.text) out.push({ ...m, rule: this.id, start: toks[i].start, end: toks[i].end, props: { alternateName: alt } });
-      }
+      // each acronym names its first body once: later "Body (ACR)" repetitions add no mentions (linear, not n²)
+      if (introduced.has(acr.text)) continue;
+      introduced.add(acr.text);
+      for (const i of positions().get(acr.text) ?? []) out.push({ ...m, rule: this.id, start: toks[i].start, end: toks[i].end, props: { alternateName: alt } });
     }
     return out;
   },
