@@ -385,8 +385,7 @@ const BOARDS = new Set((CONTEXT.boards ?? []).map(lowerAz));
 /** jobTitle, worksFor and nationality from "<org/country>-in <post> <Person>" and "<domain> naziri" ↔ "<Domain> Nazirliyi". */
 function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, string>, orgKeyOf: Map<Mention, string>, entities: Map<string, Entity>): void {
   const toks = state.tokens;
-  const titles = lexicon().titles;
-  const titleForms = new Set([...titles.map((t) => t.izafet), ...titles.map((t) => t.nominative)]);
+  const titleForms = lexicon().titleForms;
   const tokenAt = (pos: number) => {
     const k = lowerBound(toks, pos, byStart);
     return k < toks.length ? k : -1;

@@ -47,7 +47,7 @@ function known(): Set<string> {
     ...lex.surnames,
     ...[...lex.surnames].filter((n) => /(ov|yev|ev|in)$/.test(n)).map((n) => `${n}a`), // feminine surnames
     ...lex.orgHeads.flatMap((h) => [h.head, h.izafet]),
-    ...lex.titles.flatMap((t) => [t.nominative, t.izafet]).filter((w) => !/\s/.test(w)),
+    ...lex.titleWords,
     ...lex.documents.flatMap((d) => d.heads).filter((w) => !/\s/.test(w)),
   ]);
   return knownWords;

@@ -32,11 +32,6 @@ function wordMatches(state: DocState, i: number, cue: string): boolean {
   return t.kind === 'word' && formsOf(state, i).includes(cue);
 }
 
-let titles: Set<string> | null = null;
-function titleWords(): Set<string> {
-  return (titles ??= new Set(lexicon().titles.flatMap((t) => [t.nominative, t.izafet]).filter((w) => !w.includes(' '))));
-}
-
 /** A cue names a field only in a sentence about cooperation, a plan or an activity, outside proper names, and not as a verb. */
 function countsAsField(state: DocState, a: number, b: number, first: string): boolean {
   const toks = state.tokens;
@@ -49,7 +44,7 @@ function countsAsField(state: DocState, a: number, b: number, first: string): bo
   const next = toks[b];
   if (next && ctx.notBefore[first]?.some((w) => next.lower.startsWith(w))) return false;
   // part of a post (iqtisadiyyat naziri, müdafiə nazirinin müavini), not a field
-  if (next && titleWords().has(next.lower)) return false;
+  if (next && lexicon().titleWords.has(next.lower)) return false;
   const prev = toks[a - 1];
   if (prev && ctx.notAfterGenitive[first]?.some((w) => formsOf(state, a - 1).some((f) => f === w))) return false;
   // a governor in the sentence outside the cue (counted once per document: a scan of the sentence per cue was quadratic)

@@ -3,7 +3,7 @@
 // their full extent found by rule, quoted company names before a class noun,
 // and acronyms introduced in parentheses.
 import { Gazetteer } from '../engine/gazetteer.js';
-import { lexicon, type OrgEntry, type OrgHead } from '../lang/az/lexicon.js';
+import { lexicon, surnameLike, type OrgEntry, type OrgHead } from '../lang/az/lexicon.js';
 import { lowerAz, slugAz, upperFirstAz } from '../lang/az/text.js';
 import { analyse } from '../morphology.js';
 import type { DocState, Mention } from '../types.js';
@@ -121,14 +121,12 @@ function placeEndingAt(state: DocState, i: number): { start: number; key: string
   return null;
 }
 
-const SURNAME_SHAPE = /(ov|ova|yev|yeva|zadə)$/;
-
 /** A person's name ends a body's name (… Firuzə Vahid | Füzuli şəhər …), unless the body is named after the person (… adına). */
 function personWord(state: DocState, k: number): boolean {
   const toks = state.tokens;
   if (toks[k + 1]?.lower === 'adına') return false;
   const lex = lexicon();
-  const surname = (i: number) => !!toks[i]?.upper && (lex.surnames.has(toks[i].lower) || SURNAME_SHAPE.test(toks[i].lower));
+  const surname = (i: number) => !!toks[i]?.upper && surnameLike(toks[i].lower);
   const given = (i: number) => !!toks[i]?.upper && lex.givenNames.has(toks[i].lower);
   if (surname(k)) return true;
   // a given name alone is also a word (Dövlət Xidməti); with a surname or another given name beside it, a person

@@ -2,7 +2,7 @@
 // morphology (with patronymics), foreign names after a post (naziri,
 // Prezidenti, direktoru …), and initials forms (S.H.Turi, V. Mustafayev).
 // Short forms are joined to the full name by the linker.
-import { lexicon } from '../lang/az/lexicon.js';
+import { lexicon, surnameLike } from '../lang/az/lexicon.js';
 import { lowerAz } from '../lang/az/text.js';
 import { readJson } from '../lang/az/data.js';
 import { nominatives } from '../morphology.js';
@@ -80,7 +80,7 @@ function nameEnd(state: DocState, i: number, max: number): number {
       j++;
       words++;
       // only the last word of a name inflects, and a surname ends it
-      if (inflected(state, j - 1) || isSurname(t)) break;
+      if (inflected(state, j - 1) || surnameLike(t.lower)) break;
       continue;
     }
     break;
@@ -96,19 +96,14 @@ function inflected(state: DocState, i: number): boolean {
 /** Words that end a name: organization heads, places, months. */
 const BREAKERS = new Set(readJson<{ nameBreakers: string[] }>('context.json').nameBreakers);
 let docHeadWords: Set<string> | null = null;
-let titleWords: Set<string> | null = null;
 
-function isSurname(t: Token): boolean {
-  return lexicon().surnames.has(t.lower) || /(ov|ova|yev|yeva|zadə)$/.test(t.lower);
-}
 
 /** Whether token j ends a name; `depth` is how many name words precede it (a third word is checked less strictly). */
 function blocksName(state: DocState, j: number, depth = 0): boolean {
   const forms = formsOf(state, j);
   const lex = lexicon();
   docHeadWords ??= new Set(lex.documents.flatMap((d) => d.heads.map((h) => h.split(' ').pop()!)));
-  titleWords ??= new Set(lex.titles.flatMap((t) => [t.nominative, t.izafet]).filter((w) => !w.includes(' ')));
-  if (forms.some((f) => BREAKERS.has(f) || docHeadWords!.has(f) || titleWords!.has(f))) return true;
+  if (forms.some((f) => BREAKERS.has(f) || docHeadWords!.has(f) || lex.titleWords.has(f))) return true;
   if (lex.orgHeads.some((h) => forms.includes(h.izafet) || forms.includes(h.head))) return true;
   return placeLike(state, j, depth >= 2);
 }
@@ -182,8 +177,7 @@ const titleRule: Rule = {
     const out: Mention[] = [];
     const ev = bareWords(state);
     const toks = state.tokens;
-    const titles = lexicon().titles;
-    const titleForms = new Set([...titles.map((t) => t.izafet), ...titles.map((t) => t.nominative)]);
+    const titleForms = lexicon().titleForms;
     for (let i = 0; i < toks.length - 1; i++) {
       const t = toks[i];
       if (t.kind !== 'word') continue;

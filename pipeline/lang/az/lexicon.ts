@@ -78,6 +78,10 @@ export class Lexicon {
   readonly areas: AreaDef[];
   readonly areaContext: { governors: string[]; notBefore: Record<string, string[]>; notAfterGenitive: Record<string, string[]> };
   readonly countryByIso = new Map<string, PlaceEntry>();
+  /** every form of a post (nominative and izafet, multi-word ones included): naziri, baş naziri */
+  readonly titleForms: Set<string>;
+  /** the one-word forms of posts: a word that makes a run a title, not a name */
+  readonly titleWords: Set<string>;
 
   constructor() {
     this.countries = displayCountries();
@@ -106,11 +110,21 @@ export class Lexicon {
     this.titles = readTsv('people/titles.tsv')
       .filter((r) => r[0] && r[1])
       .map(([n, i, k]) => ({ nominative: lowerAz(n), izafet: lowerAz(i), kind: k ?? 'office' }));
+    this.titleForms = new Set(this.titles.flatMap((t) => [t.nominative, t.izafet]));
+    this.titleWords = new Set([...this.titleForms].filter((w) => !w.includes(' ')));
     this.documents = readJson<DocKind[]>('documents.json');
     const areas = readJson<{ areas: AreaDef[]; governors: string[]; notBefore: Record<string, string[]>; notAfterGenitive: Record<string, string[]> }>('areas.json');
     this.areas = areas.areas;
     this.areaContext = { governors: areas.governors, notBefore: areas.notBefore, notAfterGenitive: areas.notAfterGenitive };
   }
+}
+
+// -ov/-ova, -yev/-yeva, -zadə: a word of this shape is a surname even when no list has it
+const SURNAME_SHAPE = /(ov|ova|yev|yeva|zadə)$/;
+
+/** A known surname or a word shaped like an Azerbaijani one (lower case). */
+export function surnameLike(lower: string): boolean {
+  return lexicon().surnames.has(lower) || SURNAME_SHAPE.test(lower);
 }
 
 let shared: Lexicon | null = null;
