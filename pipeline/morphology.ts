@@ -6,7 +6,8 @@ import { lexicon } from './lang/az/lexicon.js';
 import { lowerAz } from './lang/az/text.js';
 import type { Analysis, DocState } from './types.js';
 
-export const az = new Morphology(readJson<MorphData>('morphology.json'));
+// this stage memoises the Analysis it derives, so the engine keeps no second cache
+export const az = new Morphology(readJson<MorphData>('morphology.json'), 0);
 
 const CASES = new Set(['gen', 'dat', 'acc', 'loc', 'abl', 'ins']);
 

@@ -51,6 +51,7 @@ export class Morphology {
   /** every surface variant of each suffix template, to reject most suffixes with one endsWith */
   private readonly variants = new Map<SuffixDef, string[]>();
 
+  /** maxCache 0: no memo here (a caller that memoises the readings it derives) */
   constructor(data: MorphData, maxCache = 200_000) {
     this.data = data;
     this.maxCache = maxCache;
@@ -106,8 +107,10 @@ export class Morphology {
     this.strip(word, this.data.slots.length - 1, {}, [], null, readings, 0);
     if (!readings.length) readings.push({ stem: word, surfaceStem: word, features: {}, suffixes: [], score: 1 });
     readings.sort((a, b) => b.score - a.score || a.suffixes.length - b.suffixes.length);
-    if (this.cache.size >= this.maxCache) this.cache.clear();
-    this.cache.set(word, readings);
+    if (this.maxCache > 0) {
+      if (this.cache.size >= this.maxCache) this.cache.clear();
+      this.cache.set(word, readings);
+    }
     return readings;
   }
 
