@@ -102,6 +102,7 @@ export function nominativeInContext(word: string, prev: string | undefined, next
 /** Empties the memo caches (for benchmarks). */
 export function clearMorphologyCache(): void {
   analysisCache.clear();
+  nominativesCache.clear();
   az.clearCache();
 }
 
@@ -129,6 +130,19 @@ export function analyse(word: string): Analysis[] {
 
 /** Candidate head nominatives of a word, most plausible first (scores of equal nominatives add up). */
 export function nominatives(word: string, opts: { capitalised?: boolean } = {}): string[] {
+  // memoised like analyse (recognizers ask for the same words over and over); callers must not change the array
+  const key = opts.capitalised === undefined ? word : `${word}\u0000${opts.capitalised ? 1 : 0}`;
+  let hit = nominativesCache.get(key);
+  if (!hit) {
+    if (nominativesCache.size > 200_000) nominativesCache.clear();
+    nominativesCache.set(key, (hit = rankNominatives(word, opts.capitalised)));
+  }
+  return hit;
+}
+const nominativesCache = new Map<string, string[]>();
+
+function rankNominatives(word: string, capitalised: boolean | undefined): string[] {
+  const opts = { capitalised };
   // best reading per nominative, plus a little for each further reading that agrees
   const votes = new Map<string, number>();
   for (const r of analyse(word)) {

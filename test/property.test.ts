@@ -4,7 +4,9 @@
 // the slice of the article text it points at.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../pipeline/pipeline.js';
+import { extract, initialState } from '../pipeline/pipeline.js';
+import { segment } from '../pipeline/segment.js';
+import { lowerAz } from '../pipeline/lang/az/text.js';
 import { validateDocument } from '../pipeline/validate.js';
 import type { Article } from '../pipeline/types.js';
 
@@ -73,5 +75,25 @@ describe('extraction holds for any text', () => {
 
   it('the same text repeated (many mentions of the same entities)', () => {
     fc.assert(fc.property(wordSalad, fc.integer({ min: 2, max: 12 }), (text, n) => check({ text: Array(n).fill(text).join(' ') })), { numRuns: Math.ceil(RUNS / 4) });
+  });
+});
+
+describe('tokenizer', () => {
+  // the character-class table (engine/chars.ts) must split exactly like the Unicode regex it replaced
+  const REFERENCE = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+  const tokensOf = (text: string) => segment(initialState({ text })).tokens.map((t) => [t.start, t.text, t.kind, t.upper, t.lower]);
+  // (a token's lower case is its slice of the lower-cased text: context-dependent mappings such as Greek final sigma follow the text)
+  const expected = (text: string) =>
+    [...text.matchAll(REFERENCE)].map((m) => [m.index, m[0], /^[\p{L}\p{M}\p{N}]/u.test(m[0]) ? 'word' : 'punct', /^\p{Lu}/u.test(m[0]), lowerAz(text).slice(m.index, m.index + m[0].length)]);
+  const unit = fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fc.constantFrom(...VOCAB), fc.constantFrom(' ', '\n', '\u00a0', '\u2028', '\ud800'));
+  it('splits any text as /[\\p{L}\\p{M}\\p{N}]+|[^\\s\\p{L}\\p{M}\\p{N}]/gu does, with the same lower case', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 80 }), (parts) => {
+        // one sentence, so sentence windows cannot cut a word apart
+        const text = parts.join('').replace(/[.!?\n\r\u2028\u2029\u0085]/g, ' ');
+        expect(tokensOf(text)).toEqual(expected(text));
+      }),
+      { numRuns: RUNS * 2 },
+    );
   });
 });

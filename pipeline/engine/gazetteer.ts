@@ -48,9 +48,12 @@ export class Gazetteer<T> {
   matchAt(tokens: GazToken[], i: number, forms: (k: number) => string[]): GazMatch<T> | null {
     const first = tokens[i];
     if (!first) return null;
-    const keys = new Set([first.lower, ...forms(i)]);
+    const keys = forms(i);
     let best: GazMatch<T> | null = null;
-    for (const key of keys) {
+    // the word as written first, then its other forms (no Set: this runs for every token)
+    for (let f = -1; f < keys.length; f++) {
+      const key = f < 0 ? first.lower : keys[f];
+      if (f >= 0 && key === first.lower) continue;
       const list = this.byFirst.get(key);
       if (!list) continue;
       for (const e of list) {

@@ -5,30 +5,26 @@ import { lowerAz, upperFirstAz } from '../lang/az/text.js';
 import type { DocState, Token } from '../types.js';
 import { Gazetteer } from '../engine/gazetteer.js';
 
-// the forms of every token, computed once per document (rules ask for them many times)
-const formsCache = new WeakMap<DocState['tokens'], (string[] | undefined)[]>();
+// A word's forms depend on the word alone (its readings come from analyse(lower)),
+// so they are memoised across documents; callers must not change the arrays.
+const formsByWord = new Map<string, string[]>();
+const NO_FORMS: string[] = [];
 
 /** Every lower-case form a word may stand for: itself, its head nominatives and stems. */
 export function formsOf(state: DocState, i: number): string[] {
-  let cache = formsCache.get(state.tokens);
-  if (!cache) {
-    cache = new Array(state.tokens.length);
-    formsCache.set(state.tokens, cache);
-  }
-  const hit = cache[i];
-  if (hit) return hit;
   const t = state.tokens[i];
-  let out: string[];
-  if (!t) out = [];
-  else if (t.kind !== 'word') out = [t.lower];
-  else {
-    out = [t.lower];
+  if (!t) return NO_FORMS;
+  const hit = formsByWord.get(t.lower);
+  if (hit) return hit;
+  const out = [t.lower];
+  if (t.kind === 'word') {
     for (const r of state.analyses[i] ?? []) {
       if (!out.includes(r.nominative)) out.push(r.nominative);
       if (!out.includes(r.stem)) out.push(r.stem);
     }
   }
-  cache[i] = out;
+  if (formsByWord.size > 200_000) formsByWord.clear();
+  formsByWord.set(t.lower, out);
   return out;
 }
 
