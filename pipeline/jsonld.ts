@@ -70,8 +70,9 @@ function node(e: Entity): JsonLdNode {
 
 export function toJsonLd(state: DocState): JsonLdDocument {
   const a = state.article;
+  // (ids compared by code units: localeCompare would ask ICU for every pair)
   const entities = [...state.entities].sort(
-    (x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || (x.spans[0]?.start ?? 0) - (y.spans[0]?.start ?? 0) || x.id.localeCompare(y.id),
+    (x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || (x.spans[0]?.start ?? 0) - (y.spans[0]?.start ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
   );
   const article: JsonLdNode = { '@id': articleId(state), '@type': 'NewsArticle' };
   if (a.headline !== undefined) article.headline = a.headline;

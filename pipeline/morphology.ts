@@ -155,7 +155,10 @@ function rankNominatives(word: string, capitalised: boolean | undefined): string
   return [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n);
 }
 
+const NO_READINGS: Analysis[] = [];
+
 export function morphology(state: DocState): DocState {
-  const analyses = state.tokens.map((t) => (t.kind === 'word' && !/^\d/.test(t.lower) ? analyse(t.lower) : []));
+  // (numbers and punctuation have no readings; one shared empty list, read-only like the cached readings)
+  const analyses = state.tokens.map((t) => (t.kind === 'word' && !(t.lower.charCodeAt(0) >= 48 && t.lower.charCodeAt(0) <= 57) ? analyse(t.lower) : NO_READINGS));
   return { ...state, analyses };
 }

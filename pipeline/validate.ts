@@ -3,27 +3,65 @@
 // mentions and links point at nodes of the graph.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { SCHEMA_DIR } from './paths.js';
+import { ROOT, SCHEMA_DIR } from './paths.js';
 
 type ValidateFn = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
 
-// two compilations: a fast one that stops at the first error (every document is checked
+/** The article schema and the schemas it refers to, and a hash of them all. */
+function schemas(): { article: object; others: object[]; hash: string } {
+  const h = createHash('sha256');
+  const read = (f: string) => {
+    const text = readFileSync(join(SCHEMA_DIR, f), 'utf8');
+    h.update(f).update('\0').update(text).update('\0');
+    return JSON.parse(text) as object;
+  };
+  const others = readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.schema.json') && f !== 'article.schema.json')
+    .sort()
+    .map(read);
+  const article = read('article.schema.json');
+  return { article, others, hash: h.digest('hex') };
+}
+
+/** Compiles the article schema with ajv; `source` keeps the code for a standalone module. */
+export function compileValidator(allErrors: boolean, source = false): { ajv: Ajv2020; validate: ValidateFn; hash: string } {
+  const { article, others, hash } = schemas();
+  const ajv = new Ajv2020({ allErrors, strict: false, code: { source } });
+  // "fast" format checks: the ids are generated, so the full RFC 3986 regex buys nothing per document
+  (((addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats) as unknown as (a: unknown, o: unknown) => void)(ajv, { mode: 'fast' });
+  for (const s of others) ajv.addSchema(s);
+  return { ajv, validate: ajv.compile(article) as ValidateFn, hash };
+}
+
+/** Where `npm run build` puts the schemas compiled ahead of time (saves ≈ 0.3 s of start-up per thread). */
+export const PRECOMPILED = join(ROOT, 'dist', 'article-validator.cjs');
+
+/** The module built from the current schemas, if there is one (its first line names the hash of the schemas it was built from). */
+function precompiled(): ValidateFn | null {
+  try {
+    const head = readFileSync(PRECOMPILED, 'utf8').slice(0, 100);
+    if (head.split('\n')[0] !== `// schemas ${schemas().hash}`) return null; // built from other schemas: compile these
+    const mod = createRequire(import.meta.url)(PRECOMPILED) as { default?: ValidateFn } & ValidateFn;
+    return mod.default ?? mod;
+  } catch {
+    return null;
+  }
+}
+
+// two validators: a fast one that stops at the first error (every document is checked
 // before it is written), and one that collects all errors, used only to explain a failure
 const compiled = new Map<boolean, ValidateFn>();
 
 function validator(allErrors: boolean): ValidateFn {
-  const hit = compiled.get(allErrors);
-  if (hit) return hit;
-  const ajv = new Ajv2020({ allErrors, strict: false });
-  // "fast" format checks: the ids are generated, so the full RFC 3986 regex buys nothing per document
-  (((addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats) as unknown as (a: unknown, o: unknown) => void)(ajv, { mode: 'fast' });
-  for (const f of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json') && f !== 'article.schema.json')) {
-    ajv.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, f), 'utf8')));
+  let v = compiled.get(allErrors);
+  if (!v) {
+    v = (!allErrors && precompiled()) || compileValidator(allErrors).validate;
+    compiled.set(allErrors, v);
   }
-  const v = ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'article.schema.json'), 'utf8'))) as ValidateFn;
-  compiled.set(allErrors, v);
   return v;
 }
 

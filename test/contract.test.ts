@@ -3,9 +3,10 @@
 // losing anything, and every span's text is the slice it claims.
 import jsonld from 'jsonld';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateDocument } from '../pipeline/validate.js';
+import { compileValidator, PRECOMPILED, validateDocument } from '../pipeline/validate.js';
 import { filesUnder, ROOT } from './helpers.js';
 
 const files = filesUnder(join(ROOT, 'output'), '.jsonld');
@@ -43,4 +44,34 @@ describe('output/ honours the contract', () => {
       });
     });
   }
+});
+
+describe('the validator compiled at build time', () => {
+  // `npm run build` writes it; validate.ts uses it only while it was built from the current schemas
+  const built = readFileSync(PRECOMPILED, 'utf8');
+  const fresh = compileValidator(false).validate;
+  const ahead = createRequire(import.meta.url)(PRECOMPILED) as (d: unknown) => boolean;
+  it('was built from the schemas as they are now', () => {
+    expect(built.split('\n')[0]).toBe(`// schemas ${compileValidator(false).hash}`);
+  });
+  it('accepts and rejects what a fresh compilation of the schemas does', () => {
+    const docs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
+    const broken = docs.flatMap((d) => {
+      const g = d['@graph'] as Record<string, unknown>[];
+      const mutate = (f: (n: Record<string, unknown>[]) => void) => {
+        const c = structuredClone(d);
+        f(c['@graph']);
+        return c;
+      };
+      return [
+        mutate((n) => (n[1].extra = 1)),
+        mutate((n) => (n[1]['@type'] = 'Thing')),
+        mutate((n) => (n[1]['@id'] = 'not a uri')),
+        mutate((n) => delete n[0].text),
+        mutate((n) => (n[g.length - 1].spans = [])),
+      ];
+    });
+    for (const d of docs) expect([ahead(d), fresh(d)]).toEqual([true, true]);
+    for (const d of broken) expect([ahead(d), fresh(d)]).toEqual([false, false]);
+  });
 });
