@@ -65,6 +65,9 @@ function validator(allErrors: boolean): ValidateFn {
   return v;
 }
 
+// properties whose values are ids of other nodes
+const LINKS = ['worksFor', 'nationality', 'location', 'isBasedOn', 'about', 'parties', 'dates', 'legislationPassedBy', 'parentOrganization'];
+
 /** Problems with one JSON-LD document (empty when it is valid). */
 export function validateDocument(doc: unknown): string[] {
   const problems: string[] = [];
@@ -80,18 +83,26 @@ export function validateDocument(doc: unknown): string[] {
   const text = String(articles[0].text);
   const ids = new Set(graph.map((n) => n['@id']));
   const mentions = new Set(articles[0].mentions as string[]);
-  graph.forEach((n, i) => {
-    if (n['@type'] === 'NewsArticle') return;
+  const pointsIntoGraph = (i: number, rel: string, target: unknown) => {
+    if (!ids.has(target)) problems.push(`/@graph/${i}/${rel} points at ${target}, which is not in the graph`);
+  };
+  for (let i = 0; i < graph.length; i++) {
+    const n = graph[i];
+    if (n['@type'] === 'NewsArticle') continue;
     if (!mentions.has(n['@id'] as string)) problems.push(`/@graph/${i} ${n['@id']} is not listed in the article's mentions`);
-    for (const [j, s] of ((n.spans as { start: number; end: number; text: string }[]) ?? []).entries()) {
-      if (s.end < s.start || text.slice(s.start, s.end) !== s.text) problems.push(`/@graph/${i}/spans/${j} does not match the article text`);
+    const spans = (n.spans as { start: number; end: number; text: string }[]) ?? [];
+    for (let j = 0; j < spans.length; j++) {
+      const s = spans[j];
+      // (compared in place: no slice per span)
+      if (s.end < s.start || s.end - s.start !== s.text.length || !text.startsWith(s.text, s.start)) problems.push(`/@graph/${i}/spans/${j} does not match the article text`);
     }
-    for (const rel of ['worksFor', 'nationality', 'location', 'isBasedOn', 'about', 'parties', 'dates', 'legislationPassedBy', 'parentOrganization']) {
-      for (const target of [].concat((n[rel] as never) ?? [])) {
-        if (!ids.has(target)) problems.push(`/@graph/${i}/${rel} points at ${target}, which is not in the graph`);
-      }
+    for (const rel of LINKS) {
+      const v = n[rel];
+      if (v === undefined) continue;
+      if (Array.isArray(v)) for (const target of v) pointsIntoGraph(i, rel, target);
+      else pointsIntoGraph(i, rel, v);
     }
-  });
+  }
   for (const m of mentions) if (!ids.has(m)) problems.push(`mentions lists ${m}, which is not in the graph`);
   return problems;
 }

@@ -94,13 +94,16 @@ export function countKinds(graph: Record<string, unknown>[]): Record<string, num
   return into;
 }
 
+// (one decoder for every line: decode() without { stream } keeps no state between calls)
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** The article in one unit, or why there is none. */
 export function readUnit(task: Pick<ArticleTask, 'data' | 'format' | 'line' | 'offset'>): ReadResult {
   if (task.format === 'jsonl') {
     const line = task.line ?? 1;
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(task.data);
+      text = UTF8.decode(task.data);
     } catch {
       return { ok: false, line, reason: `line ${line}: invalid UTF-8 at byte offset ${(task.offset ?? 0) + firstInvalidUtf8(task.data)}` };
     }
