@@ -629,8 +629,9 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
       maxThreads: workers,
       idleTimeout: 1000,
       // a small heap per thread keeps the peak memory of a long run low (a 2 MB article needs < 200 MB);
-      // an article that needs more stops its thread, is reported, and the batch goes on
-      resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 },
+      // an article that needs more stops its thread, is reported, and the batch goes on. The young
+      // generation holds an article's short-lived objects: 8 MB cost ≈ 15 % more CPU in scavenges than 24
+      resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 24 },
     }));
   const slots = new Slots(Math.max(1, workers));
   const maxInFlight = Math.max(4, workers * 8);

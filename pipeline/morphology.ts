@@ -103,6 +103,7 @@ export function nominativeInContext(word: string, prev: string | undefined, next
 export function clearMorphologyCache(): void {
   analysisCache.clear();
   nominativesCache.clear();
+  formsByWord.clear();
   az.clearCache();
 }
 
@@ -157,8 +158,26 @@ function rankNominatives(word: string, capitalised: boolean | undefined): string
 
 const NO_READINGS: Analysis[] = [];
 
+// A word's forms depend on the word alone, so they are memoised across documents.
+const formsByWord = new Map<string, string[]>();
+
+/** A word's lower case, then the other head nominatives and stems of its readings. */
+function formsOfWord(lower: string, readings: Analysis[]): string[] {
+  let out = formsByWord.get(lower);
+  if (out) return out;
+  out = [lower];
+  for (const r of readings) {
+    if (!out.includes(r.nominative)) out.push(r.nominative);
+    if (!out.includes(r.stem)) out.push(r.stem);
+  }
+  if (formsByWord.size > 200_000) formsByWord.clear();
+  formsByWord.set(lower, out);
+  return out;
+}
+
 export function morphology(state: DocState): DocState {
   // (numbers and punctuation have no readings; one shared empty list, read-only like the cached readings)
   const analyses = state.tokens.map((t) => (t.kind === 'word' && !(t.lower.charCodeAt(0) >= 48 && t.lower.charCodeAt(0) <= 57) ? analyse(t.lower) : NO_READINGS));
-  return { ...state, analyses };
+  const forms = state.tokens.map((t, i) => formsOfWord(t.lower, analyses[i]));
+  return { ...state, analyses, forms };
 }

@@ -96,6 +96,8 @@ export interface DocState {
   tokens: Token[];
   /** morphological readings per token index (words only) */
   analyses: Analysis[][];
+  /** per token: its lower case, then the other head nominatives and stems of its readings (read-only, shared) */
+  forms: string[][];
   mentions: Mention[];
   entities: Entity[];
 }

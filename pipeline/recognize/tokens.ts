@@ -5,27 +5,11 @@ import { lowerAz, upperFirstAz } from '../lang/az/text.js';
 import type { DocState, Token } from '../types.js';
 import { Gazetteer } from '../engine/gazetteer.js';
 
-// A word's forms depend on the word alone (its readings come from analyse(lower)),
-// so they are memoised across documents; callers must not change the arrays.
-const formsByWord = new Map<string, string[]>();
 const NO_FORMS: string[] = [];
 
-/** Every lower-case form a word may stand for: itself, its head nominatives and stems. */
+/** Every lower-case form a word may stand for: itself, its head nominatives and stems (from the morphology stage). */
 export function formsOf(state: DocState, i: number): string[] {
-  const t = state.tokens[i];
-  if (!t) return NO_FORMS;
-  const hit = formsByWord.get(t.lower);
-  if (hit) return hit;
-  const out = [t.lower];
-  if (t.kind === 'word') {
-    for (const r of state.analyses[i] ?? []) {
-      if (!out.includes(r.nominative)) out.push(r.nominative);
-      if (!out.includes(r.stem)) out.push(r.stem);
-    }
-  }
-  if (formsByWord.size > 200_000) formsByWord.clear();
-  formsByWord.set(t.lower, out);
-  return out;
+  return state.forms[i] ?? NO_FORMS;
 }
 
 export function gazetteerMatcher<T>(gaz: Gazetteer<T>, state: DocState) {
