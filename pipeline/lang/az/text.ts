@@ -40,6 +40,17 @@ export function lastVowel(s: string): string {
 
 /** ASCII slug for stable ids: `Əmək və Əhalinin …` → `emek-ve-ehalinin-…`. */
 export function slugAz(s: string): string {
+  // memoised: ids are made from the same few thousand names over and over
+  let slug = slugs.get(s);
+  if (slug === undefined) {
+    if (slugs.size > 100_000) slugs.clear();
+    slugs.set(s, (slug = makeSlug(s)));
+  }
+  return slug;
+}
+const slugs = new Map<string, string>();
+
+function makeSlug(s: string): string {
   const map: Record<string, string> = { ə: 'e', ı: 'i', ş: 'sh', ç: 'ch', ğ: 'gh', ö: 'o', ü: 'u', x: 'x', q: 'q' };
   return lowerAz(s)
     .normalize('NFC')
