@@ -1,6 +1,6 @@
 // Stage 7 — JSON-LD: the document state as one flattened JSON-LD document
 // (CONTRACT.md §3): the NewsArticle node, then one node per entity.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AREA_SCHEME, ID_BASE } from './normalize.js';
@@ -19,7 +19,7 @@ const KIND_ORDER = ['person', 'organization', 'place', 'document', 'date', 'area
 
 export function articleId(state: DocState): string {
   const a = state.article;
-  const h = createHash('sha256').update(a.url ?? '').update('\u0000').update(a.text).digest('hex').slice(0, 20);
+  const h = hash('sha256', `${a.url ?? ''}\u0000${a.text}`).slice(0, 20); // (one-shot: no Hash object per article)
   return `${ID_BASE}article/${h}`;
 }
 

@@ -103,7 +103,7 @@ export function nominativeInContext(word: string, prev: string | undefined, next
 export function clearMorphologyCache(): void {
   analysisCache.clear();
   nominativesCache.clear();
-  formsByWord.clear();
+  wordEntries.clear();
   az.clearCache();
 }
 
@@ -158,26 +158,34 @@ function rankNominatives(word: string, capitalised: boolean | undefined): string
 
 const NO_READINGS: Analysis[] = [];
 
-// A word's forms depend on the word alone, so they are memoised across documents.
-const formsByWord = new Map<string, string[]>();
+// What the stage hands on for a word depends on the word alone: memoised across documents (one lookup per token).
+const wordEntries = new Map<string, { readings: Analysis[]; forms: string[] }>();
 
-/** A word's lower case, then the other head nominatives and stems of its readings. */
-function formsOfWord(lower: string, readings: Analysis[]): string[] {
-  let out = formsByWord.get(lower);
-  if (out) return out;
-  out = [lower];
+function wordEntry(t: DocState['tokens'][number]): { readings: Analysis[]; forms: string[] } {
+  let e = wordEntries.get(t.lower);
+  if (e) return e;
+  const c = t.lower.charCodeAt(0);
+  // (numbers and punctuation have no readings)
+  const readings = t.kind === 'word' && !(c >= 48 && c <= 57) ? analyse(t.lower) : NO_READINGS;
+  // the word's lower case, then the other head nominatives and stems of its readings
+  const forms = [t.lower];
   for (const r of readings) {
-    if (!out.includes(r.nominative)) out.push(r.nominative);
-    if (!out.includes(r.stem)) out.push(r.stem);
+    if (!forms.includes(r.nominative)) forms.push(r.nominative);
+    if (!forms.includes(r.stem)) forms.push(r.stem);
   }
-  if (formsByWord.size > 200_000) formsByWord.clear();
-  formsByWord.set(lower, out);
-  return out;
+  if (wordEntries.size > 200_000) wordEntries.clear();
+  wordEntries.set(t.lower, (e = { readings, forms }));
+  return e;
 }
 
 export function morphology(state: DocState): DocState {
-  // (numbers and punctuation have no readings; one shared empty list, read-only like the cached readings)
-  const analyses = state.tokens.map((t) => (t.kind === 'word' && !(t.lower.charCodeAt(0) >= 48 && t.lower.charCodeAt(0) <= 57) ? analyse(t.lower) : NO_READINGS));
-  const forms = state.tokens.map((t, i) => formsOfWord(t.lower, analyses[i]));
+  const n = state.tokens.length;
+  const analyses: Analysis[][] = new Array(n);
+  const forms: string[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = wordEntry(state.tokens[i]);
+    analyses[i] = e.readings;
+    forms[i] = e.forms;
+  }
   return { ...state, analyses, forms };
 }

@@ -97,3 +97,19 @@ describe('tokenizer', () => {
     );
   });
 });
+
+describe('Azerbaijani lower case', () => {
+  it('keeps the length of any text and agrees with toLocaleLowerCase("az") wherever that keeps it too', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `A${ch}b`, `I${ch}`, `${ch}İ`]) {
+        const l = lowerAz(s);
+        const ref = s.toLocaleLowerCase('az');
+        expect(l.length).toBe(s.length);
+        if (ref.length === s.length && l !== ref) expect(l, `U+${c.toString(16)}`).toBe(ref);
+      }
+    }
+    expect(lowerAz('İLHAM ƏLİYEV İqtisadiyyat')).toBe('ilham əliyev iqtisadiyyat');
+    expect(lowerAz('BAKI ŞƏHƏRİ')).toBe('bakı şəhəri');
+  });
+});
