@@ -8,7 +8,7 @@ import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'no
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { extract } from './pipeline.js';
-import { firstInvalidUtf8, readArticles, readJsonLine, type InputFormat, type ReadResult } from './read.js';
+import { decodeUtf8, readArticles, readJsonLine, type InputFormat, type ReadResult } from './read.js';
 
 export interface ArticleTask {
   /** the whole file (.txt, .json) or one line of a .jsonl file, without its line break */
@@ -94,20 +94,13 @@ export function countKinds(graph: Record<string, unknown>[]): Record<string, num
   return into;
 }
 
-// (one decoder for every line: decode() without { stream } keeps no state between calls)
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /** The article in one unit, or why there is none. */
 export function readUnit(task: Pick<ArticleTask, 'data' | 'format' | 'line' | 'offset'>): ReadResult {
   if (task.format === 'jsonl') {
     const line = task.line ?? 1;
-    let text: string;
-    try {
-      text = UTF8.decode(task.data);
-    } catch {
-      return { ok: false, line, reason: `line ${line}: invalid UTF-8 at byte offset ${(task.offset ?? 0) + firstInvalidUtf8(task.data)}` };
-    }
-    return readJsonLine(text, line) ?? { ok: false, line, reason: `line ${line}: blank` };
+    const d = decodeUtf8(task.data);
+    if (!d.ok) return { ok: false, line, reason: `line ${line}: invalid UTF-8 at byte offset ${(task.offset ?? 0) + d.at}` };
+    return readJsonLine(d.text, line) ?? { ok: false, line, reason: `line ${line}: blank` };
   }
   const [r] = readArticles(task.data, task.format);
   if (r.ok && task.format === 'txt' && r.article.text.trim() === '') return { ok: false, reason: 'blank file: no article text' };
