@@ -1,10 +1,12 @@
-// Stage 2 — segment: sentences (Intl.Segmenter, which knows `Metbuat.az` is
-// not a sentence end) and tokens by one scan over a character-class table
+// Stage 2 — segment: sentences by UAX #29 (engine/sentences.ts for Latin-script
+// text, Intl.Segmenter for any other; both know `Metbuat.az` is not a sentence
+// end) and tokens by one scan over a character-class table
 // (engine/chars.ts; ≈30× faster than Intl.Segmenter's word mode).
 // Offsets are UTF-16 code units into the text.
 import type { DocState, Sentence, Token } from './types.js';
 import { lowerAz } from './lang/az/text.js';
 import { charClass, charWidth, SPACE, UPPER, WORD } from './engine/chars.js';
+import { sentenceEnds } from './engine/sentences.js';
 
 const sentenceSegmenter = new Intl.Segmenter('az', { granularity: 'sentence' });
 
@@ -36,6 +38,12 @@ export function* sentenceSegments(text: string, window = WINDOW): Generator<{ in
   }
 }
 
+function icuSentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (const s of sentenceSegments(text)) ends.push(s.index + s.segment.length);
+  return ends;
+}
+
 export function segment(state: DocState): DocState {
   const text = state.article.text;
   // lower-cased once: lowerAz keeps lengths, so a token's lower case is a slice of it
@@ -43,9 +51,8 @@ export function segment(state: DocState): DocState {
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   let sentenceIndex = 0;
-  for (const s of sentenceSegments(text)) {
-    const start = s.index;
-    const end = start + s.segment.length;
+  let start = 0;
+  for (const end of sentenceEnds(text) ?? icuSentenceEnds(text)) {
     const first = tokens.length;
     let i = start;
     while (i < end) {
@@ -74,6 +81,7 @@ export function segment(state: DocState): DocState {
       sentences.push({ start, end, first, last: tokens.length });
       sentenceIndex++;
     }
+    start = end;
   }
   return { ...state, sentences, tokens };
 }

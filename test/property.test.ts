@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extract, initialState } from '../pipeline/pipeline.js';
 import { segment } from '../pipeline/segment.js';
+import { sentenceEnds } from '../pipeline/engine/sentences.js';
 import { lowerAz } from '../pipeline/lang/az/text.js';
 import { validateDocument } from '../pipeline/validate.js';
 import type { Article } from '../pipeline/types.js';
@@ -111,5 +112,30 @@ describe('Azerbaijani lower case', () => {
     }
     expect(lowerAz('İLHAM ƏLİYEV İqtisadiyyat')).toBe('ilham əliyev iqtisadiyyat');
     expect(lowerAz('BAKI ŞƏHƏRİ')).toBe('bakı şəhəri');
+  });
+});
+
+describe('sentence boundaries', () => {
+  // engine/sentences.ts answers for Latin-script text; it must find exactly what ICU (Intl.Segmenter) finds
+  const icu = new Intl.Segmenter('az', { granularity: 'sentence' });
+  const icuEnds = (t: string) => [...icu.segment(t)].map((s) => s.index + s.segment.length);
+  const alphabet: string[] = [];
+  for (let c = 0x20; c <= 0x7e; c++) alphabet.push(String.fromCharCode(c));
+  for (let c = 0xa0; c <= 0x24f; c++) if (c !== 0xad) alphabet.push(String.fromCharCode(c));
+  alphabet.push('ə', '\n', '\r', '\t', '…', '•', '№', '₼', '«', '»', '‘', '’', '“', '”', '„', '–', '—');
+  const marks = ['.', '.', '!', '?', ' ', ' ', '  ', '"', ')', '(', '«', '»', '“', '”', 'a', 'ə', 'A', 'Ə', 'İ', '1', ',', ':', ';', '-', '–', '\n', '\r\n', '\u00a0', '…', 'ǀ', 'ª', 'S.H.', 'Metbuat.az'];
+  const piece = fc.oneof(fc.constantFrom(...alphabet), fc.constantFrom(...marks), fc.constantFrom(...VOCAB.filter((w) => sentenceEnds(w) !== null)));
+  it('are those of Intl.Segmenter for any text over the alphabet it accepts', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(sentenceEnds(text)).toEqual(icuEnds(text));
+      }),
+      { numRuns: RUNS * 20 },
+    );
+  });
+  it('leave any other text to ICU', () => {
+    for (const t of ['Bakı. Ελλάδα.', 'a\u00ad', 'x\u2028y', 'i̇', '😀.']) expect(sentenceEnds(t)).toBeNull();
+    expect(segment(initialState({ text: 'Ελλάδα. Bakı şəhəri.' })).sentences.map((s) => [s.start, s.end])).toEqual(icuEnds('Ελλάδα. Bakı şəhəri.').map((e, i, a) => [i ? a[i - 1] : 0, e]));
   });
 });
