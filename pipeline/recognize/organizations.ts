@@ -2,32 +2,66 @@
 // with acronyms), names built on a head noun (…Nazirliyi, …Mərkəzi) with
 // their full extent found by rule, quoted company names before a class noun,
 // and acronyms introduced in parentheses.
-import { Gazetteer } from '../engine/gazetteer.js';
+import { Gazetteer, tokenizeName } from '../engine/gazetteer.js';
 import { lexicon, surnameLike, type OrgEntry, type OrgHead } from '../lang/az/lexicon.js';
 import { lowerAz, slugAz, upperFirstAz } from '../lang/az/text.js';
 import { analyse } from '../morphology.js';
-import type { DocState, Mention } from '../types.js';
+import type { DocState, Mention, Token } from '../types.js';
 import type { Rule } from './rule.js';
-import { placeGazetteer, placeKey } from './places.js';
+import { placeGazetteer, placeKey, placeMatcher, type PlaceMatcher } from './places.js';
 import { formsOf, gazetteerMatcher, isQuote, nominativeWord, textOf } from './tokens.js';
 
 let orgGaz: Gazetteer<OrgEntry> | null = null;
 let acronyms: Map<string, OrgEntry> | null = null;
+// one-word names, and the second words of longer names by their first word (see mayStartName)
+const oneWordNames = new Set<string>();
+const secondWords = new Map<string, Set<string>>();
 function orgGazetteer(): Gazetteer<OrgEntry> {
   if (orgGaz) return orgGaz;
   const g = new Gazetteer<OrgEntry>(lowerAz);
   acronyms = new Map();
+  const add = (name: string, o: OrgEntry) => {
+    g.add(name, o);
+    const words = tokenizeName(name, lowerAz);
+    if (words.length === 1) oneWordNames.add(words[0]);
+    else if (words.length > 1) {
+      const seconds = secondWords.get(words[0]) ?? new Set();
+      secondWords.set(words[0], seconds.add(words[1]));
+    }
+  };
   for (const o of lexicon().organizations) {
-    g.add(o.name, o);
-    for (const a of o.aliases) g.add(a, o);
+    add(o.name, o);
+    for (const a of o.aliases) add(a, o);
     for (const a of o.acronyms) acronyms.set(a, o);
   }
   orgGaz = g;
   return g;
 }
 
+// slugs of the names met so far: bodies recur within and across articles, and a slug costs
+// several Unicode passes (bounded, like the morphology memo)
+const slugs = new Map<string, string>();
+
 export function orgKey(name: string, country?: string): string {
-  return `org:${country ? country.toLowerCase() + ':' : ''}${slugAz(name)}`;
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    if (slugs.size >= 20_000) slugs.clear();
+    slugs.set(name, (slug = slugAz(name)));
+  }
+  return `org:${country ? country.toLowerCase() + ':' : ''}${slug}`;
+}
+
+/**
+ * Whether a gazetteer name can start at token i, by what the gazetteer requires: a one-word name in
+ * any form of the word; a longer one by its first word as written and its second word as written
+ * or, when last, in any form. Most capitalised words fail this and are spared the lookup.
+ */
+function mayStartName(state: DocState, i: number): boolean {
+  const toks = state.tokens;
+  if (oneWordNames.has(toks[i].lower) || formsOf(state, i).some((f) => oneWordNames.has(f))) return true;
+  const seconds = secondWords.get(toks[i].lower);
+  const next = toks[i + 1];
+  return !!seconds && !!next && (seconds.has(next.lower) || formsOf(state, i + 1).some((f) => seconds.has(f)));
 }
 
 function entryMention(rule: string, state: DocState, a: number, b: number, o: OrgEntry): Mention {
@@ -60,6 +94,8 @@ const gazetteerRule: Rule = {
     const out: Mention[] = [];
     const match = gazetteerMatcher(orgGazetteer(), state);
     const toks = state.tokens;
+    const usedAsWord = ordinaryUse(toks);
+    const matchPlace = placeMatcher(state);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (t.kind !== 'word' || !t.upper) continue;
@@ -69,13 +105,16 @@ const gazetteerRule: Rule = {
         if (!modifiesNext(state, i)) out.push(entryMention(this.id, state, i, i + 1, acr));
         continue;
       }
+      if (!mayStartName(state, i)) continue;
       const m = match(i);
       if (!m) continue;
       // a capitalised first word that the article also uses as an ordinary word (Sabah … sabah) is that word
-      if (m.end === i + 1 && i === state.sentences[t.sentence].first && ordinaryWordElsewhere(state, i)) continue;
+      if (m.end === i + 1 && i === state.sentences[t.sentence].first && ordinaryWordElsewhere(t, usedAsWord)) continue;
       // an owner country in the genitive right before a per-country body overrides the entry's country
-      const prevCountry = i > 0 ? countryBefore(state, i) : null;
-      if (prevCountry && m.value.country && prevCountry !== m.value.country && m.value.type === 'GovernmentOrganization') continue;
+      if (m.value.country && m.value.type === 'GovernmentOrganization' && i > 0) {
+        const prevCountry = countryBefore(matchPlace, i);
+        if (prevCountry && prevCountry !== m.value.country) continue;
+      }
       out.push(entryMention(this.id, state, m.start, m.end, m.value));
       i = m.end - 1;
     }
@@ -89,29 +128,44 @@ function modifiesNext(state: DocState, i: number): boolean {
   return (state.analyses[i + 1] ?? []).some((a) => a.possessive === '3sg' && a.score >= 0.9);
 }
 
-function ordinaryWordElsewhere(state: DocState, i: number): boolean {
-  const t = state.tokens[i];
+function ordinaryWordElsewhere(t: Token, usedAsWord: (lower: string) => boolean): boolean {
   if (t.text === t.text.toLocaleUpperCase('az')) return false; // acronyms are names wherever they stand
-  const toks = state.tokens;
-  // a lower-case use as a word of its own (not inside www.fmo.nl)
-  return toks.some((o, k) => k !== i && o.lower === t.lower && !o.upper && o.spaceBefore && toks[k + 1]?.text !== '.');
+  return usedAsWord(t.lower);
+}
+
+/**
+ * Whether the article uses a word in lower case as a word of its own (not inside www.fmo.nl).
+ * An article asks a few times: a scan each; past a few questions, one index (a scan per
+ * question would be quadratic on a long text).
+ */
+function ordinaryUse(toks: Token[]): (lower: string) => boolean {
+  const ordinary = (k: number) => !toks[k].upper && toks[k].spaceBefore && toks[k + 1]?.text !== '.';
+  let asked = 0;
+  let index: Set<string> | null = null;
+  return (lower) => {
+    if (!index && ++asked > 4) {
+      index = new Set();
+      for (let k = 0; k < toks.length; k++) if (ordinary(k)) index.add(toks[k].lower);
+    }
+    if (index) return index.has(lower);
+    for (let k = 0; k < toks.length; k++) if (toks[k].lower === lower && ordinary(k)) return true;
+    return false;
+  };
 }
 
 /** ISO code of a country named by the token just before i (Pakistanın, Azərbaycan Respublikasının), if any. */
-function countryBefore(state: DocState, i: number): string | null {
-  const gaz = placeGazetteer();
+function countryBefore(matchPlace: PlaceMatcher, i: number): string | null {
   for (let start = Math.max(0, i - 4); start < i; start++) {
-    const m = gaz.matchAt(state.tokens, start, (k) => formsOf(state, k));
+    const m = matchPlace(start);
     if (m && m.end === i && m.value.country) return m.value.iso ?? null;
   }
   return null;
 }
 
 /** The owner place before a name: [token index where it starts, place key, iso] when a place name ends right at i. */
-function placeEndingAt(state: DocState, i: number): { start: number; key: string; iso?: string; country: boolean; genitive: boolean } | null {
-  const gaz = placeGazetteer();
+function placeEndingAt(state: DocState, matchPlace: PlaceMatcher, i: number): { start: number; key: string; iso?: string; country: boolean; genitive: boolean } | null {
   for (let start = Math.max(0, i - 4); start < i; start++) {
-    const m = gaz.matchAt(state.tokens, start, (k) => formsOf(state, k));
+    const m = matchPlace(start);
     if (m && m.end === i && state.tokens[start].upper) {
       const last = i - 1;
       const gen = (state.analyses[last] ?? []).some((a) => a.case === 'gen' && a.nominative !== state.tokens[last].lower);
@@ -139,29 +193,31 @@ function bareName(state: DocState, a: number, b: number): boolean {
   return !!m && m.end === b;
 }
 
-/** Another body's head in the izafet (Məktəbi, Nazirliyi): a name does not run across it. */
-function izafetHead(state: DocState, k: number): boolean {
-  const h = headOf(state, k);
+/** Another body's head in the izafet (Məktəbi, Nazirliyi): a name does not run across it (`h`: the head of token k). */
+function izafetHead(state: DocState, k: number, h: OrgHead | null): boolean {
   return !!h && h.izafet !== h.head && state.tokens[k].lower !== h.head && formsOf(state, k).includes(h.izafet);
 }
 
-let headsByForm: Map<string, OrgHead> | null = null;
+// each head form → the first head (and its place in lexicon order) that has it
+let headsByForm: Map<string, { head: OrgHead; rank: number }> | null = null;
 function headOf(state: DocState, i: number): OrgHead | null {
   const t = state.tokens[i];
   if (t.kind !== 'word' || !t.upper) return null;
   if (!headsByForm) {
     headsByForm = new Map();
-    for (const h of lexicon().orgHeads) for (const f of [h.izafet, h.head]) if (!headsByForm.has(f)) headsByForm.set(f, h);
+    const heads = lexicon().orgHeads;
+    for (let rank = 0; rank < heads.length; rank++) {
+      const h = heads[rank];
+      for (const f of [h.izafet, h.head]) if (!headsByForm.has(f)) headsByForm.set(f, { head: h, rank });
+    }
   }
   // the first head (in lexicon order) that one of the word's forms names
-  let best: OrgHead | null = null;
-  let rank = Infinity;
+  let best: { head: OrgHead; rank: number } | undefined;
   for (const f of formsOf(state, i)) {
     const h = headsByForm.get(f);
-    const r = h ? lexicon().orgHeads.indexOf(h) : Infinity;
-    if (h && r < rank) [best, rank] = [h, r];
+    if (h && (!best || h.rank < best.rank)) best = h;
   }
-  return best;
+  return best ? best.head : null;
 }
 
 const CONNECTORS = new Set(['və', 'üzrə', 'adına', ',', '-', '–']);
@@ -189,8 +245,11 @@ const headRule: Rule = {
   apply(state) {
     const out: Mention[] = [];
     const toks = state.tokens;
+    const matchPlace = placeMatcher(state);
+    // the head each token names, found once (the walk left asks again for the words before a head)
+    const heads: (OrgHead | null)[] = [];
     for (let i = 0; i < toks.length; i++) {
-      const head = headOf(state, i);
+      const head = (heads[i] = headOf(state, i));
       if (!head) continue;
       let start = i;
       let location: string | undefined;
@@ -198,21 +257,21 @@ const headRule: Rule = {
       let parent: number | undefined; // where a parent body in the genitive ends this name (Avropa Komissiyasının …)
       for (let k = i - 1; k >= 0 && toks[k].sentence === toks[i].sentence; k--) {
         const t = toks[k];
-        const place = t.upper ? placeEndingAt(state, k + 1) : null;
+        const place = t.upper ? placeEndingAt(state, matchPlace, k + 1) : null;
         if (place && place.genitive) {
           location = place.key;
           iso = place.iso;
           break;
         }
         // a body in the genitive before this one is its parent, not part of its name
-        if (t.upper && t.kind === 'word' && headOf(state, k) && (state.analyses[k] ?? []).some((a) => a.case === 'gen' && a.nominative !== t.lower)) {
+        if (t.upper && t.kind === 'word' && heads[k] && (state.analyses[k] ?? []).some((a) => a.case === 'gen' && a.nominative !== t.lower)) {
           parent = t.start;
           break;
         }
         // a place in another case (Azərbaycanla), a given name, another body's head, or an
         // inflected first word of the sentence (Görüşdə) is not part of the name
         const barePlace = !!place && bareName(state, place.start, k + 1);
-        if (t.upper && t.kind === 'word' && ((place && !barePlace) || (!barePlace && personWord(state, k)) || izafetHead(state, k) || (k === state.sentences[t.sentence].first && (state.analyses[k] ?? [])[0]?.case !== 'nom'))) break;
+        if (t.upper && t.kind === 'word' && ((place && !barePlace) || (!barePlace && personWord(state, k)) || izafetHead(state, k, heads[k]) || (k === state.sentences[t.sentence].first && (state.analyses[k] ?? [])[0]?.case !== 'nom'))) break;
         if (t.upper && t.kind === 'word') {
           start = k;
           continue;
@@ -325,7 +384,8 @@ const quotedRule: Rule = {
     const toks = state.tokens;
     for (let i = 1; i < toks.length; i++) {
       const t = toks[i];
-      if (t.kind !== 'word' || t.upper) continue;
+      // a class noun names something only right after a closing quote: test that first
+      if (t.kind !== 'word' || t.upper || !isQuote(toks[i - 1])) continue;
       const cls = analyse(t.lower).map((a) => CLASS_NOUNS[a.stem]).find(Boolean);
       if (!cls) continue;
       // walk left over: "Name" (, | və) "Name" …

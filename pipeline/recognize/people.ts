@@ -18,11 +18,16 @@ export function personKey(name: string): string {
   return `person:${lowerAz(name)}`;
 }
 
+/** One capital letter (one code point: at most two UTF-16 units, tested before the regex). */
+function isCapitalLetter(s: string): boolean {
+  return s.length <= 2 && /^\p{Lu}$/u.test(s);
+}
+
 /** A capital letter split off its word by a stray space (`V alentin`), when together they are a given name. */
 function splitGiven(state: DocState, i: number): boolean {
   const t = state.tokens[i];
   const n = state.tokens[i + 1];
-  return !!n && /^\p{Lu}$/u.test(t.text) && n.kind === 'word' && !n.upper && n.start === t.end + 1 && lexicon().givenNames.has(lowerAz(t.text + n.text));
+  return !!n && n.start === t.end + 1 && n.kind === 'word' && !n.upper && isCapitalLetter(t.text) && lexicon().givenNames.has(lowerAz(t.text + n.text));
 }
 
 function isGiven(state: DocState, i: number): boolean {
@@ -39,14 +44,14 @@ function isNameWord(t: Token | undefined): boolean {
 /** The surname (last word) in the nominative: lexicon, then surname shape, then document evidence. */
 const FEMININE = /(ova|yeva|eva|ina|skaya|zadə)$/;
 
-function surnameNominative(state: DocState, t: Token, evidence: Set<string>): string {
+function surnameNominative(state: DocState, t: Token): string {
   const lex = lexicon();
   // Hacıyeva is the feminine of Hacıyev, not a dative
   if (FEMININE.test(t.lower) && lex.surnames.has(t.lower.replace(/a$/, ''))) return t.text;
   return nominativeWord(
     t,
     (c) => lex.surnames.has(c) || lex.givenNames.has(c),
-    evidence,
+    bareWords(state),
     (c) => SURNAME_ENDING.test(c) && c.length > 4 && c !== t.lower && nominatives(t.lower)[0] === c,
   );
 }
@@ -95,25 +100,33 @@ function inflected(state: DocState, i: number): boolean {
 
 /** Words that end a name: organization heads, places, months. */
 const BREAKERS = new Set(readJson<{ nameBreakers: string[] }>('context.json').nameBreakers);
-let docHeadWords: Set<string> | null = null;
-
+// breakers, the last words of document heads, title words and organization heads in one set (one lookup per form)
+let nameEnders: Set<string> | null = null;
+function nameEnderWords(): Set<string> {
+  if (nameEnders) return nameEnders;
+  const lex = lexicon();
+  nameEnders = new Set([
+    ...BREAKERS,
+    ...lex.documents.flatMap((d) => d.heads.map((h) => h.split(' ').pop()!)),
+    ...lex.titleWords,
+    ...lex.orgHeads.flatMap((h) => [h.izafet, h.head]),
+  ]);
+  return nameEnders;
+}
 
 /** Whether token j ends a name; `depth` is how many name words precede it (a third word is checked less strictly). */
 function blocksName(state: DocState, j: number, depth = 0): boolean {
-  const forms = formsOf(state, j);
-  const lex = lexicon();
-  docHeadWords ??= new Set(lex.documents.flatMap((d) => d.heads.map((h) => h.split(' ').pop()!)));
-  if (forms.some((f) => BREAKERS.has(f) || docHeadWords!.has(f) || lex.titleWords.has(f))) return true;
-  if (lex.orgHeads.some((h) => forms.includes(h.izafet) || forms.includes(h.head))) return true;
+  const enders = nameEnderWords();
+  if (formsOf(state, j).some((f) => enders.has(f))) return true;
   return placeLike(state, j, depth >= 2);
 }
 
-function personMention(rule: string, state: DocState, a: number, b: number, evidence: Set<string>, props: Record<string, unknown> = {}): Mention {
+function personMention(rule: string, state: DocState, a: number, b: number, props: Record<string, unknown> = {}): Mention {
   const toks = state.tokens;
   let name = '';
   for (let k = a; k < b; k++) {
     const t = toks[k];
-    const w = k === b - 1 ? surnameNominative(state, t, evidence) : t.text;
+    const w = k === b - 1 ? surnameNominative(state, t) : t.text;
     name += (k > a && t.spaceBefore ? ' ' : '') + w;
   }
   return { kind: 'person', rule, start: toks[a].start, end: toks[b - 1].end, name, type: 'Person', key: personKey(name), props };
@@ -135,13 +148,12 @@ const givenNameRule: Rule = {
   },
   apply(state) {
     const out: Mention[] = [];
-    const ev = bareWords(state);
     const toks = state.tokens;
     for (let i = 0; i < toks.length; i++) {
       if (splitGiven(state, i)) {
         const end = nameEnd(state, i + 1, 4);
         if (end === i + 2) continue;
-        const m = personMention(this.id, state, i + 1, end, ev);
+        const m = personMention(this.id, state, i + 1, end);
         out.push({ ...m, start: toks[i].start, name: toks[i].text + m.name, key: personKey(toks[i].text + m.name) });
         i = end - 1;
         continue;
@@ -149,11 +161,11 @@ const givenNameRule: Rule = {
       if (!isGiven(state, i)) continue;
       const end = nameEnd(state, i, 4);
       if (end === i + 1) continue; // a lone given name is resolved by the linker
-      if (toks[end]?.upper && toks[end].sentence === toks[i].sentence && blocksName(state, end) && !placeLike(state, end) && toks[end].kind === 'word' && BREAKERS.has(toks[end].lower)) {
+      if (toks[end]?.upper && toks[end].sentence === toks[i].sentence && toks[end].kind === 'word' && BREAKERS.has(toks[end].lower) && blocksName(state, end) && !placeLike(state, end)) {
         i = end;
         continue; // the capitalised run is a title or a state's name, not a person
       }
-      out.push(personMention(this.id, state, i, end, ev));
+      out.push(personMention(this.id, state, i, end));
       i = end - 1;
     }
     return out;
@@ -175,18 +187,17 @@ const titleRule: Rule = {
   },
   apply(state) {
     const out: Mention[] = [];
-    const ev = bareWords(state);
     const toks = state.tokens;
     const titleForms = lexicon().titleForms;
     for (let i = 0; i < toks.length - 1; i++) {
       const t = toks[i];
-      if (t.kind !== 'word') continue;
-      if (!titleForms.has(t.lower)) continue;
       const j = i + 1;
-      if (!isNameWord(toks[j]) || blocksName(state, j) || toks[j].sentence !== t.sentence) continue;
+      // a capitalised name word after it first (cheap; few words are followed by one)
+      if (t.kind !== 'word' || !isNameWord(toks[j]) || !titleForms.has(t.lower)) continue;
+      if (blocksName(state, j) || toks[j].sentence !== t.sentence) continue;
       if (placeLike(state, j)) continue;
       const end = nameEnd(state, j, 4);
-      out.push(personMention(this.id, state, j, end, ev, { jobTitleAt: i }));
+      out.push(personMention(this.id, state, j, end, { jobTitleAt: i }));
       i = end - 1;
     }
     return out;
@@ -196,13 +207,15 @@ const titleRule: Rule = {
 /** A known place by one of its two likeliest readings, unless the article also has the other reading bare (S.H.Turi … Turinin). */
 function placeLike(state: DocState, j: number, topOnly = false): boolean {
   const t = state.tokens[j];
-  const forms = [t.lower, ...nominatives(t.lower).slice(0, topOnly ? 1 : 2)];
   const known = placeNames();
-  const hit = forms.some((f) => known.has(f));
+  const noms = nominatives(t.lower);
+  const top = Math.min(noms.length, topOnly ? 1 : 2);
+  let hit = known.has(t.lower);
+  for (let k = 0; k < top && !hit; k++) hit = known.has(noms[k]);
   if (!hit) return false;
   // the article settles it when another reading stands bare elsewhere (S.H.Turi … Turinin)
   const evidence = bareWords(state);
-  return !nominatives(t.lower).some((f) => f !== t.lower && !known.has(f) && evidence.has(f));
+  return !noms.some((f) => f !== t.lower && !known.has(f) && evidence.has(f));
 }
 
 let places: Set<string> | null = null;
@@ -226,18 +239,18 @@ const initialsRule: Rule = {
   },
   apply(state) {
     const out: Mention[] = [];
-    const ev = bareWords(state);
     const toks = state.tokens;
     for (let i = 0; i + 2 < toks.length; i++) {
+      if (toks[i + 1].text !== '.') continue; // no initial here (the cheap test first)
       let k = i;
       let n = 0;
-      while (k + 1 < toks.length && /^\p{Lu}$/u.test(toks[k].text) && toks[k + 1].text === '.' && n < 3) {
+      while (k + 1 < toks.length && toks[k + 1].text === '.' && n < 3 && isCapitalLetter(toks[k].text)) {
         k += 2;
         n++;
       }
       if (n === 0 || !isNameWord(toks[k]) || toks[k].text.length < 3) continue;
-      if (i > 0 && toks[i - 1].text === '.' && /^\p{Lu}$/u.test(toks[i - 2]?.text ?? '')) continue;
-      const m = personMention(this.id, state, i, k + 1, ev, { initials: true });
+      if (i > 0 && toks[i - 1].text === '.' && isCapitalLetter(toks[i - 2]?.text ?? '')) continue;
+      const m = personMention(this.id, state, i, k + 1, { initials: true });
       out.push(m);
       i = k;
     }
@@ -259,6 +272,12 @@ function nameRunBefore(state: DocState, end: number): number {
 // context words that only follow a person (lang/az/context.json)
 const PERSON_CONTEXT = readJson<{ personBefore: string[][] }>('context.json').personBefore;
 
+/** The tokens from i on begin with these word prefixes. */
+function wordsAt(toks: Token[], i: number, words: string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (!toks[i + k]?.lower.startsWith(words[k])) return false;
+  return true;
+}
+
 const contextRule: Rule = {
   id: 'person.context',
   kind: 'person',
@@ -273,18 +292,26 @@ const contextRule: Rule = {
   },
   apply(state) {
     const out: Mention[] = [];
-    const ev = bareWords(state);
     const toks = state.tokens;
+    const starts = new Set<number>(); // where the names found so far start
     for (let i = 1; i < toks.length; i++) {
+      // the name ends right before the context words (the cheap test first)
+      if (!isNameWord(toks[i - 1])) continue;
       for (const words of PERSON_CONTEXT) {
-        if (!words.every((w, k) => toks[i + k]?.lower.startsWith(w))) continue;
+        if (!wordsAt(toks, i, words)) continue;
         const a = nameRunBefore(state, i);
-        if (a >= 0) out.push(personMention(this.id, state, a, i, ev));
+        if (a >= 0) {
+          out.push(personMention(this.id, state, a, i));
+          starts.add(toks[a].start);
+        }
       }
       // the comitative on the last name word: "<Name>-la/-lə görüş…"
-      if (toks[i].lower.startsWith('görüş') && isNameWord(toks[i - 1]) && /l[aə]$/.test(toks[i - 1].lower)) {
+      if (toks[i].lower.startsWith('görüş') && /l[aə]$/.test(toks[i - 1].lower)) {
         const a = nameRunBefore(state, i);
-        if (a >= 0 && !out.some((m) => m.start === toks[a].start)) out.push(personMention(this.id, state, a, i, ev));
+        if (a >= 0 && !starts.has(toks[a].start)) {
+          out.push(personMention(this.id, state, a, i));
+          starts.add(toks[a].start);
+        }
       }
     }
     return out;

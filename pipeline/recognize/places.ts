@@ -1,30 +1,69 @@
 // Places: countries (CLDR names through Intl.DisplayNames, plus long forms
 // and acronyms), Azerbaijani and world places from the gazetteer, and
 // "<Name> rayonu / şəhəri / kəndi …" designator phrases.
-import { Gazetteer } from '../engine/gazetteer.js';
+import { Gazetteer, tokenizeName, type GazMatch } from '../engine/gazetteer.js';
 import { lexicon, type PlaceEntry } from '../lang/az/lexicon.js';
 import { lowerAz } from '../lang/az/text.js';
 import { readJson } from '../lang/az/data.js';
-import type { DocState, Mention } from '../types.js';
+import type { DocState, Mention, Token } from '../types.js';
 import type { Rule } from './rule.js';
-import { bareWords, formsOf, gazetteerMatcher } from './tokens.js';
+import { bareWords, formsOf } from './tokens.js';
 import { nominatives } from '../morphology.js';
 
 let placeGaz: Gazetteer<PlaceEntry> | null = null;
+// the first word of every name: a token none of whose forms is one starts no match
+const placeFirstWords = new Set<string>();
 /** Countries and places by every name (built once per process). */
 export function placeGazetteer(): Gazetteer<PlaceEntry> {
   if (placeGaz) return placeGaz;
   const lex = lexicon();
   const g = new Gazetteer<PlaceEntry>(lowerAz);
-  for (const p of lex.places) g.add(p.name, p);
-  for (const c of lex.countries) g.add(c.name, c);
-  for (const a of lex.countryAliases) g.add(a.alias, { ...lex.countryByIso.get(a.iso)!, alias: a.alias } as PlaceEntry);
+  const add = (name: string, p: PlaceEntry) => {
+    g.add(name, p);
+    const first = tokenizeName(name, lowerAz)[0];
+    if (first !== undefined) placeFirstWords.add(first);
+  };
+  for (const p of lex.places) add(p.name, p);
+  for (const c of lex.countries) add(c.name, c);
+  for (const a of lex.countryAliases) add(a.alias, { ...lex.countryByIso.get(a.iso)!, alias: a.alias } as PlaceEntry);
   placeGaz = g;
   return g;
 }
 
+// longest place match per start token, per document: the place rule and the organization
+// rules (owner place before a body, up to 4 starts per word) ask for the same starts repeatedly
+const placeMatches = new WeakMap<Token[], (GazMatch<PlaceEntry> | null | undefined)[]>();
+
+/** The longest place (any case form of its last word) starting at a token, or null. */
+export type PlaceMatcher = (i: number) => GazMatch<PlaceEntry> | null;
+
+/** The document's place matcher, memoised per document. */
+export function placeMatcher(state: DocState): PlaceMatcher {
+  const gaz = placeGazetteer();
+  const toks = state.tokens;
+  let memo = placeMatches.get(toks);
+  if (!memo) placeMatches.set(toks, (memo = new Array(toks.length)));
+  const known = memo;
+  return (i) => {
+    let m = known[i];
+    if (m === undefined) {
+      const starts = placeFirstWords.has(toks[i].lower) || formsOf(state, i).some((f) => placeFirstWords.has(f));
+      known[i] = m = starts ? gaz.matchAt(toks, i, (k) => formsOf(state, k)) : null;
+    }
+    return m;
+  };
+}
+
+// entry names in lower case, folded once per entry rather than once per mention
+const lowerNames = new WeakMap<PlaceEntry, string>();
+function lowerName(p: PlaceEntry): string {
+  let l = lowerNames.get(p);
+  if (l === undefined) lowerNames.set(p, (l = lowerAz(p.name)));
+  return l;
+}
+
 export function placeKey(p: PlaceEntry): string {
-  return p.country ? `country:${p.iso}` : `place:${lowerAz(p.name)}`;
+  return p.country ? `country:${p.iso}` : `place:${lowerName(p)}`;
 }
 
 const CONTEXT = readJson<{ notPlaceBefore: string[]; eventHeads: string[] }>('context.json');
@@ -48,7 +87,7 @@ function notAPlace(state: DocState, end: number): boolean {
 function otherReadingInText(state: DocState, a: number, b: number, p: PlaceEntry): boolean {
   if (b - a !== 1) return false;
   const t = state.tokens[a];
-  const place = lowerAz(p.name);
+  const place = lowerName(p);
   if (t.lower === place) return false;
   const words = bareWords(state);
   return nominatives(t.lower).some((n) => n !== place && n !== t.lower && words.has(n));
@@ -76,7 +115,7 @@ const gazetteerRule: Rule = {
   },
   apply(state) {
     const out: Mention[] = [];
-    const match = gazetteerMatcher(placeGazetteer(), state);
+    const match = placeMatcher(state);
     for (let i = 0; i < state.tokens.length; i++) {
       if (state.tokens[i].kind !== 'word' || !isNameHit(state, i)) continue;
       const m = match(i);
@@ -104,7 +143,8 @@ const gazetteerRule: Rule = {
   },
 };
 
-const DESIGNATORS: Record<string, { type: string; keep: boolean }> = {
+// a Map: looking a word up as an object key costs a string-table probe each time
+const DESIGNATORS = new Map<string, { type: string; keep: boolean }>(Object.entries({
   rayonu: { type: 'AdministrativeArea', keep: true },
   rayon: { type: 'AdministrativeArea', keep: true },
   şəhəri: { type: 'City', keep: false },
@@ -120,7 +160,7 @@ const DESIGNATORS: Record<string, { type: string; keep: boolean }> = {
   gölü: { type: 'BodyOfWater', keep: true },
   dənizi: { type: 'BodyOfWater', keep: true },
   dağı: { type: 'Landform', keep: true },
-};
+}));
 
 const designatorRule: Rule = {
   id: 'place.designator',
@@ -141,11 +181,12 @@ const designatorRule: Rule = {
     for (let i = 1; i < toks.length; i++) {
       const t = toks[i];
       if (t.kind !== 'word' || t.upper) continue;
-      const word = formsOf(state, i).find((f) => DESIGNATORS[f]);
-      if (!word) continue;
-      const d = DESIGNATORS[word];
+      // the cheap test first: most lower-case words do not follow a capitalised one
       const prev = toks[i - 1];
       if (prev.kind !== 'word' || !prev.upper || prev.sentence !== t.sentence) continue;
+      const word = formsOf(state, i).find((f) => DESIGNATORS.has(f));
+      if (!word) continue;
+      const d = DESIGNATORS.get(word)!;
       // the name word itself is uninflected before a designator
       const name = d.keep ? `${prev.text} ${word}` : prev.text;
       out.push({
