@@ -110,13 +110,13 @@ function surnameOf(name: string, lower: Lower): string {
   return lower(w[w.length - 1] ?? '');
 }
 
-/** Groups person mentions: initials and shorter forms join the fullest matching name. */
 /** The forms a name's last word may stand for (Kiralin → kirali). */
 function lastWordForms(name: string, lower: Lower): Set<string> {
   const w = lower(name).split(/\s+/).pop() ?? '';
   return new Set([w, ...analyse(w).map((a) => a.stem), ...nominatives(w)]);
 }
 
+/** Groups person mentions: initials and shorter forms join the fullest matching name. */
 function personGroups(people: Mention[], lower: Lower): Map<string, Mention[]> {
   const full = people.filter((p) => !p.props.initials).sort((a, b) => b.name.length - a.name.length);
   const groups = new Map<string, Mention[]>();

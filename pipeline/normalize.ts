@@ -26,7 +26,7 @@ export function idFor(e: Pick<Entity, 'key' | 'kind' | 'name' | 'props'>): strin
       // a document is identified by its kind and title
       return `${ID_BASE}document/${tail}/${slugAz(e.name) || 'untitled'}`;
     case 'org':
-      return `${ID_BASE}organization/${colon < 0 ? '' : tail.split(':').map(slug).join('/')}`;
+      return `${ID_BASE}organization/${tail.split(':').map(slug).join('/')}`;
     default:
       return `${ID_BASE}${e.kind}/${slugAz(tail) || 'x'}`;
   }

@@ -143,8 +143,8 @@ const PATTERNS: Pattern[] = [
 ];
 
 // Where matches can start. Every pattern begins at a word start with a number or one of its
-// first words, so one scan for those replaces a scan of the whole text per pattern (17 Unicode
-// regexes with lookbehind). Two patterns start before their anchor: a century at the Roman
+// first words, so one scan for those replaces a scan of the whole text per pattern (a Unicode
+// regex with lookbehind each). Two patterns start before their anchor: a century at the Roman
 // numeral before "əsr", a bare year at its upper-case prefix (AB-2026).
 const KEYS = [...new Set(PATTERNS.flatMap((p) => p.starts)), 'əsr', ...[1, 2, 3, 4, 5].map(digits)];
 // the scan reports the longest word at a place: the patterns of its prefixes (bu → bugün) may start there too
@@ -153,8 +153,8 @@ const PATTERNS_BY_DIGITS = [0, 1, 2, 3, 4, 5].map((n) => PATTERNS_AT.get(digits(
 const CENTURY = 1 << PATTERNS.findIndex((p) => p.id === 'date.century');
 const BARE_YEAR = 1 << PATTERNS.findIndex((p) => p.id === 'date.bare-year');
 // The anchor (group 1) after the text start or a character that is not one of the lowered text's
-// common letters and digits: those never start a word, and V8 skips them fast (a lookbehind for any
-// letter or digit made the scan ~6× slower); wordStart() decides on the other characters. The words
+// common letters and digits (no word starts after those, and V8 skips them fast: a lookbehind for
+// any letter or digit made the scan several times slower); wordStart() decides on the rest. The words
 // are grouped by first letter, longest first (V8 scans that alternation about twice as fast as a flat one).
 const ANCHOR = (() => {
   const byFirst = new Map<string, string[]>();
