@@ -13,7 +13,7 @@ export const PIPELINE_VERSION = '0.1.0';
 
 export function initialState(article: Article, options: ExtractOptions = {}): DocState {
   const published = article.datePublished && /^\d{4}-\d{2}-\d{2}/.test(article.datePublished) ? article.datePublished.slice(0, 10) : undefined;
-  return { article, referenceDate: published ?? options.referenceDate, sentences: [], tokens: [], analyses: [], forms: [], mentions: [], entities: [] };
+  return { article, referenceDate: published ?? options.referenceDate, lowerText: '', sentences: [], tokens: [], analyses: [], forms: [], mentions: [], entities: [] };
 }
 
 /** Runs the stages up to and including recognition (used by rule tests). */

@@ -83,5 +83,5 @@ export function segment(state: DocState): DocState {
     }
     start = end;
   }
-  return { ...state, sentences, tokens };
+  return { ...state, lowerText: lower, sentences, tokens };
 }

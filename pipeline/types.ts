@@ -92,6 +92,8 @@ export interface DocState {
   article: Article;
   /** ISO date (YYYY-MM-DD) that relative dates resolve against, if any */
   referenceDate?: string;
+  /** the article text in Azerbaijani lower case (same length and offsets; set by segment) */
+  lowerText: string;
   sentences: Sentence[];
   tokens: Token[];
   /** morphological readings per token index (words only) */

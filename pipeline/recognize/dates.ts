@@ -248,7 +248,7 @@ const dateRule: Rule = {
   },
   apply(state) {
     const text = state.article.text;
-    const lower = lowerAz(text);
+    const lower = state.lowerText; // (lower-cased once, by segment)
     const places = anchors(lower);
     const r = ref(state);
     const out: Mention[] = []; // the dates taken so far, in text order
