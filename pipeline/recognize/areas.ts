@@ -49,7 +49,7 @@ function allUpperAz(s: string): boolean {
 }
 
 /** A cue names a field only in a sentence about cooperation, a plan or an activity, outside proper names, and not as a verb. */
-function countsAsField(state: DocState, a: number, b: number, first: string, gov: number[]): boolean {
+function countsAsField(state: DocState, a: number, b: number, first: string, governors: number[]): boolean {
   const toks = state.tokens;
   const ctx = lexicon().areaContext;
   const t = toks[a];
@@ -63,10 +63,22 @@ function countsAsField(state: DocState, a: number, b: number, first: string, gov
   if (next && lexicon().titleWords.has(next.lower)) return false;
   const prev = toks[a - 1];
   if (prev && ctx.notAfterGenitive[first]?.some((w) => formsOf(state, a - 1).some((f) => f === w))) return false;
-  // a governor in the sentence outside the cue (from counts per token: a scan of the sentence per cue was quadratic)
+  // a governor in the sentence outside the cue (a scan of the sentence per cue was quadratic)
   const s = state.sentences[t.sentence];
-  const inCue = gov[Math.min(Math.max(b, s.first), s.last)] - gov[Math.min(Math.max(a, s.first), s.last)];
-  return gov[s.last] - gov[s.first] - inCue > 0;
+  const inCue = before(governors, Math.min(Math.max(b, s.first), s.last)) - before(governors, Math.min(Math.max(a, s.first), s.last));
+  return before(governors, s.last) - before(governors, s.first) - inCue > 0;
+}
+
+/** How many of the sorted token indexes are below k (binary search). */
+function before(sorted: number[], k: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const cueRule: Rule = {
@@ -96,9 +108,10 @@ const cueRule: Rule = {
     const out: Mention[] = [];
     const toks = state.tokens;
     const roles = formRoles();
-    // one pass over the forms: how many governors precede each token, and the words that may start a cue
-    const gov = [0]; // gov[k]: governors before token k
-    const starts: { i: number; cues: Cue[] }[] = [];
+    // one pass over the forms: the governors (… sahəsində, … üzrə) and the words that may start a cue
+    const governors: number[] = []; // in text order, so counted in a range by binary search
+    const starts: number[] = []; // the tokens that may start a cue, and those cues
+    const startCues: Cue[][] = [];
     for (let k = 0; k < toks.length; k++) {
       let governor = false;
       let cues: Cue[] | undefined;
@@ -109,19 +122,23 @@ const cueRule: Rule = {
         // longest first (each list is; a word whose forms start two lists merges them)
         if (r.cues && toks[k].kind === 'word') cues = cues ? cues.concat(r.cues).sort((a, b) => b.words.length - a.words.length) : r.cues;
       }
-      gov.push(gov[k] + (governor ? 1 : 0));
-      if (cues) starts.push({ i: k, cues });
+      if (governor) governors.push(k);
+      if (cues) {
+        starts.push(k);
+        startCues.push(cues);
+      }
     }
     let next = 0; // past the last cue taken or refused
-    for (const { i, cues } of starts) {
+    for (let s = 0; s < starts.length; s++) {
+      const i = starts[s];
       if (i < next) continue;
-      for (const c of cues) {
+      for (const c of startCues[s]) {
         const n = c.words.length;
         let ok = true;
         for (let k = 0; k < n && ok; k++) ok = wordMatches(state, i + k, c.words[k]);
         if (!ok) continue;
         next = i + n;
-        if (!countsAsField(state, i, i + n, c.words[0], gov)) break;
+        if (!countsAsField(state, i, i + n, c.words[0], governors)) break;
         out.push({
           kind: 'area',
           rule: this.id,
