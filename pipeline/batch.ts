@@ -520,8 +520,9 @@ class RecentOutputs {
   }
 }
 
-/** Records one finished unit (its document was written by the thread that made it); returns the line for stdout, if any. */
-function finish(d: Done, job: ExtractJob, s: BatchSummary): string | null {
+/** Records one finished unit (its document was written by the thread that made it); returns the document for stdout, if any
+ * (a string, or from a thread the UTF-8 bytes of the line, its line break included). */
+function finish(d: Done, job: ExtractJob, s: BatchSummary): string | Uint8Array | null {
   s.bytes += d.bytes;
   const failure = (reason: string, line = d.line) => {
     const f: Failure = { path: d.file.path, line, reason };
@@ -549,6 +550,7 @@ function finish(d: Done, job: ExtractJob, s: BatchSummary): string | null {
   s.written++;
   for (const [k, n] of Object.entries(r.entities)) s.entities[k] = (s.entities[k] ?? 0) + n;
   if (r.json !== undefined) return r.json;
+  if (r.lineBytes !== undefined) return r.lineBytes;
   job.onWritten?.(d.out!, false);
   return null;
 }
@@ -564,14 +566,17 @@ export function runExtract(files: InputFile[], job: ExtractJob): BatchSummary {
     for (const unit of fileUnits(file, ctx)) {
       const u = prepare(unit, job, check, recent);
       const d: Done = u.task && !u.upToDate ? { ...u, result: processTask(u.task) } : u;
-      const line = finish(d, job, s);
-      if (line !== null) job.onDocument?.(line);
+      const line = finish(d, job, s); // (in this thread: a string)
+      if (line !== null) job.onDocument?.(String(line));
       job.onProgress?.(s);
     }
   }
   s.seconds = (performance.now() - t0) / 1000;
   return s;
 }
+
+/** Articles per hand-off to a worker thread (see runBatch). */
+const ARTICLES_PER_TASK = 16;
 
 class Slots {
   private waiters: (() => void)[] = [];
@@ -634,27 +639,59 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
       resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 24 },
     }));
   const slots = new Slots(Math.max(1, workers));
-  const maxInFlight = Math.max(4, workers * 8);
-
-  const run = async (u: Unit): Promise<Done> => {
-    if (!u.task || u.upToDate) return u;
-    if (!workers) return { ...u, result: processTask(u.task) };
+  // Articles go to the threads in chunks: each hand-off costs a message each way and the pool's
+  // memory probe, ≈ 1 ms here (as much as extracting an article), so one per chunk, not per article.
+  // A chunk is sent when full or when the reader pauses (a filter answers each line without waiting).
+  const maxInFlight = Math.max(4, workers * ARTICLES_PER_TASK * 2);
+  type Waiting = { u: Unit; resolve: (d: Done) => void };
+  let chunk: Waiting[] = [];
+  let flushing = false;
+  const submit = async (c: Waiting[]): Promise<void> => {
     await slots.acquire(); // submit only to a free thread, so the time limit counts running time
+    let results: ArticleResult[] | null = null;
+    let failure: unknown = null;
     try {
       const signal = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
-      return { ...u, result: (await getPool().run(u.task, { signal })) as ArticleResult };
+      results = (await getPool().run(c.map((w) => w.u.task!), { signal })) as ArticleResult[];
     } catch (e) {
-      return { ...u, result: { ok: false, stage: 'extract', reason: crashReason(e, timeoutMs), line: u.line } };
+      failure = e;
     } finally {
       slots.release();
     }
+    if (results) c.forEach((w, i) => w.resolve({ ...w.u, result: results![i] }));
+    else if (c.length === 1) {
+      const u = c[0].u;
+      c[0].resolve({ ...u, result: { ok: false, stage: 'extract', reason: crashReason(failure, timeoutMs), line: u.line } });
+    } else {
+      // the thread stopped (time limit, memory): each article again on its own, so only the culprit fails
+      await Promise.all(c.map((w) => submit([w])));
+    }
+  };
+  const flush = () => {
+    flushing = false;
+    if (!chunk.length) return;
+    const c = chunk;
+    chunk = [];
+    void submit(c);
+  };
+  const run = (u: Unit): Promise<Done> => {
+    if (!u.task || u.upToDate) return Promise.resolve(u);
+    if (!workers) return Promise.resolve({ ...u, result: processTask(u.task) });
+    return new Promise<Done>((resolve) => {
+      chunk.push({ u, resolve });
+      if (chunk.length >= ARTICLES_PER_TASK) flush();
+      else if (!flushing) {
+        flushing = true;
+        setImmediate(flush); // after the reader's synchronous run of units, or when it waits for input
+      }
+    });
   };
 
   const emit = async (d: Done) => {
-    const line = finish(d, job, s);
-    if (line !== null && !stopped) {
-      if (job.onDocument) job.onDocument(line);
-      else if (stdout && !stdout.write(line + '\n')) {
+    const doc = finish(d, job, s);
+    if (doc !== null && !stopped) {
+      if (job.onDocument) job.onDocument(typeof doc === 'string' ? doc : Buffer.from(doc.buffer, doc.byteOffset, doc.byteLength - 1).toString('utf8'));
+      else if (stdout && !stdout.write(typeof doc === 'string' ? doc + '\n' : doc)) {
         await new Promise<void>((r) => {
           const done = () => {
             stdout.off('drain', done);

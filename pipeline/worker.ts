@@ -7,6 +7,7 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { Tinypool } from 'tinypool';
 import { extract } from './pipeline.js';
 import { decodeUtf8, readArticles, readJsonLine, type InputFormat, type ReadResult } from './read.js';
 
@@ -34,7 +35,7 @@ export interface OutputTarget {
 
 export type ArticleResult =
   /** `json` when the task had no output target; otherwise the document was written */
-  | { ok: true; json?: string; entities: Record<string, number> }
+  | { ok: true; json?: string; lineBytes?: Uint8Array; entities: Record<string, number> }
   /** stage "read": the input is not an article; "extract": it is, but no valid document came out; "write": it could not be written */
   | { ok: false; stage: 'read' | 'extract' | 'write'; reason: string; line?: number };
 
@@ -128,4 +129,19 @@ export function processTask(task: ArticleTask): ArticleResult {
   return { ok: true, entities };
 }
 
-export default processTask;
+/** The task function of the worker threads: a chunk of units, their results in order (each unit fails alone). */
+export default function processTasks(tasks: ArticleTask[]): unknown {
+  const results = tasks.map(processTask);
+  // documents for stdout go back as UTF-8 lines in buffers that are moved, not copied: cloning the
+  // strings into the main thread cost ≈ 4 ms per chunk here
+  const buffers: ArrayBuffer[] = [];
+  for (const r of results) {
+    if (r.ok && r.json !== undefined) {
+      r.lineBytes = UTF8.encode(r.json + '\n');
+      r.json = undefined;
+      buffers.push(r.lineBytes.buffer as ArrayBuffer);
+    }
+  }
+  return Tinypool.move({ [Tinypool.transferableSymbol]: buffers, [Tinypool.valueSymbol]: results } as unknown as Parameters<typeof Tinypool.move>[0]);
+}
+const UTF8 = new TextEncoder();

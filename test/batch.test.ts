@@ -291,6 +291,19 @@ describe('resumable and sharded runs', () => {
     expect(documents(tree(join(dir, 'part-2b')))).toEqual(documents(parts[1]));
   });
 
+  it('stops an article that takes longer than --timeout; the others of its chunk are still written', () => {
+    const dir = tmp();
+    const slow = 'Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi '.repeat(41_000); // ≈ 2 MB, seconds to extract
+    const lines = GOOD.map((text) => JSON.stringify({ text }));
+    lines.splice(1, 0, JSON.stringify({ text: slow }));
+    writeFileSync(join(dir, 'in.jsonl'), lines.join('\n') + '\n');
+    const r = aznews(['extract', join(dir, 'in.jsonl'), '--out', join(dir, 'out'), '--workers', '1', '--timeout', '1.5']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/in\.jsonl:2: extraction took longer than 1\.5 s/);
+    expect(r.stderr).toMatch(/3\/4 articles written.*1 failed/);
+    expect(readdirSync(join(dir, 'out', 'in')).sort()).toEqual(['1.jsonld', '3.jsonld', '4.jsonld']);
+  });
+
   it('rejects a malformed --shard, --workers or --timeout with exit 2', () => {
     for (const bad of [['--shard', '0/3'], ['--shard', '4/3'], ['--shard', 'x'], ['--workers', '-1'], ['--workers', '1.5'], ['--timeout', '-2'], ['--quiet', '--verbose']]) {
       expect(aznews(['extract', 'input', '--out', tmp(), ...bad]).code, bad.join(' ')).toBe(2);
