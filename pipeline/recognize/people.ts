@@ -5,7 +5,7 @@
 import { lexicon, surnameLike } from '../lang/az/lexicon.js';
 import { lowerAz } from '../lang/az/text.js';
 import { readJson } from '../lang/az/data.js';
-import { nominatives } from '../morphology.js';
+import { analyse, nominatives } from '../morphology.js';
 import type { DocState, Mention, Token } from '../types.js';
 import type { Rule } from './rule.js';
 import { bareWords, formsOf, nominativeWord } from './tokens.js';
@@ -208,6 +208,8 @@ const titleRule: Rule = {
 function placeLike(state: DocState, j: number, topOnly = false): boolean {
   const t = state.tokens[j];
   const known = placeNames();
+  // most words are no place by any reading: spare them the ranking of readings below
+  if (!known.has(t.lower) && !analyse(t.lower).some((r) => known.has(r.nominative))) return false;
   const noms = nominatives(t.lower);
   const top = Math.min(noms.length, topOnly ? 1 : 2);
   let hit = known.has(t.lower);

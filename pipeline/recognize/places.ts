@@ -8,7 +8,7 @@ import { readJson } from '../lang/az/data.js';
 import type { DocState, Mention, Token } from '../types.js';
 import type { Rule } from './rule.js';
 import { bareWords, formsOf } from './tokens.js';
-import { nominatives } from '../morphology.js';
+import { analyse } from '../morphology.js';
 
 let placeGaz: Gazetteer<PlaceEntry> | null = null;
 // the first word of every name: a token none of whose forms is one starts no match
@@ -90,7 +90,8 @@ function otherReadingInText(state: DocState, a: number, b: number, p: PlaceEntry
   const place = lowerName(p);
   if (t.lower === place) return false;
   const words = bareWords(state);
-  return nominatives(t.lower).some((n) => n !== place && n !== t.lower && words.has(n));
+  // any reading will do: the readings themselves, not nominatives(), which also ranks them
+  return analyse(t.lower).some(({ nominative: n }) => n !== place && n !== t.lower && words.has(n));
 }
 
 const gazetteerRule: Rule = {
