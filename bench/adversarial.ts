@@ -53,7 +53,7 @@ export const CASES: AdversarialCase[] = [
   { id: 've-names', what: '"Bakı və Gəncə və Sahil və …"', sizes: [100_000, 200_000], unit: 'chars', make: (n) => fill(n, (i) => CAPS[(i * 3) % CAPS.length] + ' və ') },
   { id: 'no-sentence-end', what: 'a real article repeated with no sentence end (one sentence)', sizes: [500_000, 1_000_000], unit: 'chars', make: (n) => fill(n, () => seedText() + ' ') },
   { id: 'area-cues', what: 'area cue words and nothing that makes them a field ("turizm turizm …")', sizes: [100_000, 200_000], unit: 'chars', make: (n) => fill(n, () => 'turizm ') },
-  { id: 'acronym', what: '"Kral Futbol Federasiyası (RFEF)" repeated', sizes: [1_000, 2_000], unit: 'times', make: (n) => Array.from({ length: n }, () => 'Kral Futbol Federasiyası (RFEF)').join(' ') },
+  { id: 'acronym', what: '"Kral Futbol Federasiyası (RFEF)" repeated', sizes: [4_000, 8_000], unit: 'times', make: (n) => Array.from({ length: n }, () => 'Kral Futbol Federasiyası (RFEF)').join(' ') },
   { id: 'ministry', what: `"${MINISTRY}" repeated`, sizes: [50_000, 100_000], unit: 'times', make: (n) => Array.from({ length: n }, () => MINISTRY).join(' ') },
 ];
 
