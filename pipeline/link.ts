@@ -2,6 +2,7 @@
 // entity (initials and lone surnames join the full name; two wordings of one
 // body join), and adds the relations: worksFor / jobTitle / nationality,
 // an organization's location, a document's parties, dates, areas and basis.
+import { byEnd, byStart, itself, lowerBound } from './engine/search.js';
 import { lexicon } from './lang/az/lexicon.js';
 import { readJson } from './lang/az/data.js';
 import { lowerAz } from './lang/az/text.js';
@@ -12,19 +13,6 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 const inside = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start >= b.start && a.end <= b.end;
 
 // Linear-time helpers (scanning every mention or token per mention was quadratic on long articles).
-/** Index of the first item whose `start` (or the given key) is ≥ pos, in an array sorted by it; length if none. */
-function lowerBound<T>(xs: readonly T[], pos: number, key: (x: T) => number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(xs[mid]) >= pos) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-const byStart = (x: { start: number }) => x.start;
-const byEnd = (x: { end: number }) => x.end;
 const isSorted = (xs: readonly { start: number }[]) => xs.every((x, k) => !k || xs[k - 1].start <= x.start);
 /** The items (sorted by start) that start in [from, to). */
 function startingIn<T extends { start: number }>(xs: readonly T[], from: number, to: number): T[] {
@@ -656,7 +644,7 @@ function linkDocuments(state: DocState, docs: Mention[], mentions: Mention[], or
     const titleStart = (d.props.titleStart as number) ?? d.start;
     const inSentence = (m: Mention) => m.start >= sentence.start && m.end <= sentence.end;
     // parties: "A ilə B arasında" — the two bodies (or, without bodies, countries) right before the last "arasında" before the head
-    const last = lowerBound(arasindaAt, hi, (i) => i) - 1;
+    const last = lowerBound(arasindaAt, hi, itself) - 1;
     const arasinda = last >= 0 ? arasindaAt[last] - sentence.first : -1;
     const previous = last > 0 ? arasindaAt[last - 1] - sentence.first : -1;
     if (arasinda >= 0) {

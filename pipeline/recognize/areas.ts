@@ -2,6 +2,7 @@
 // inflection. Longest cue first, so "sosial müdafiə" is never "müdafiə"
 // (defence). A cue counts in a sentence that speaks of cooperation, a
 // field or a plan; cues inside organization names are dropped by the linker.
+import { itself, lowerBound } from '../engine/search.js';
 import { lexicon, type AreaDef } from '../lang/az/lexicon.js';
 import { tokenizeName } from '../engine/gazetteer.js';
 import { lowerAz } from '../lang/az/text.js';
@@ -65,20 +66,8 @@ function countsAsField(state: DocState, a: number, b: number, first: string, gov
   if (prev && ctx.notAfterGenitive[first]?.some((w) => formsOf(state, a - 1).some((f) => f === w))) return false;
   // a governor in the sentence outside the cue (a scan of the sentence per cue was quadratic)
   const s = state.sentences[t.sentence];
-  const inCue = before(governors, Math.min(Math.max(b, s.first), s.last)) - before(governors, Math.min(Math.max(a, s.first), s.last));
-  return before(governors, s.last) - before(governors, s.first) - inCue > 0;
-}
-
-/** How many of the sorted token indexes are below k (binary search). */
-function before(sorted: number[], k: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < k) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const inCue = lowerBound(governors, Math.min(Math.max(b, s.first), s.last), itself) - lowerBound(governors, Math.min(Math.max(a, s.first), s.last), itself);
+  return lowerBound(governors, s.last, itself) - lowerBound(governors, s.first, itself) - inCue > 0;
 }
 
 const cueRule: Rule = {

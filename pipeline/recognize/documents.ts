@@ -3,7 +3,7 @@
 // gives it (… haqqında / … dair / … üzrə). The linker joins later references
 // (Sənəddə, memorandum) to the first one.
 import { lexicon, type DocKind } from '../lang/az/lexicon.js';
-import { lowerAz } from '../lang/az/text.js';
+import { lowerAz, upperFirstAz } from '../lang/az/text.js';
 import type { DocState, Mention } from '../types.js';
 import type { Rule } from './rule.js';
 import { formsOf, textOf } from './tokens.js';
@@ -177,14 +177,9 @@ function titleHead(state: DocState, a: number, words: string[]): string {
     .map((w, k) => {
       const t = state.tokens[a + k];
       const form = k === words.length - 1 ? izafetForm(state, a + k, w) : t.lower;
-      return t.upper ? upperAz(form[0]) + form.slice(1) : form;
+      return t.upper ? upperFirstAz(form) : form;
     })
     .join(' ');
-}
-
-/** c.toLocaleUpperCase('az') for one character, without the locale call (≈ 1 µs): only i differs (→ İ). */
-function upperAz(c: string): string {
-  return c === 'i' ? 'İ' : c.toUpperCase();
 }
 
 function izafetForm(state: DocState, i: number, stem: string): string {

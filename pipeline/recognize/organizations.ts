@@ -2,6 +2,7 @@
 // with acronyms), names built on a head noun (…Nazirliyi, …Mərkəzi) with
 // their full extent found by rule, quoted company names before a class noun,
 // and acronyms introduced in parentheses.
+import { byStart, lowerBound } from '../engine/search.js';
 import { Gazetteer, tokenizeName } from '../engine/gazetteer.js';
 import { lexicon, surnameLike, type OrgEntry, type OrgHead } from '../lang/az/lexicon.js';
 import { lowerAz, slugAz, upperFirstAz } from '../lang/az/text.js';
@@ -38,17 +39,8 @@ function orgGazetteer(): Gazetteer<OrgEntry> {
   return g;
 }
 
-// slugs of the names met so far: bodies recur within and across articles, and a slug costs
-// several Unicode passes (bounded, like the morphology memo)
-const slugs = new Map<string, string>();
-
 export function orgKey(name: string, country?: string): string {
-  let slug = slugs.get(name);
-  if (slug === undefined) {
-    if (slugs.size >= 20_000) slugs.clear();
-    slugs.set(name, (slug = slugAz(name)));
-  }
-  return `org:${country ? country.toLowerCase() + ':' : ''}${slug}`;
+  return `org:${country ? country.toLowerCase() + ':' : ''}${slugAz(name)}`; // (slugAz is memoised)
 }
 
 /**
@@ -405,18 +397,6 @@ const quotedRule: Rule = {
   },
 };
 
-/** Index of the first token starting at or after `pos` (-1 if none): a binary search (a scan per mention was quadratic). */
-function firstTokenFrom(toks: DocState['tokens'], pos: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (toks[mid].start >= pos) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo < toks.length ? lo : -1;
-}
-
 const acronymRule: Rule = {
   id: 'org.acronym',
   kind: 'organization',
@@ -444,7 +424,8 @@ const acronymRule: Rule = {
     };
     for (const m of prior) {
       if (m.kind !== 'organization' || m.props.generic) continue;
-      const after = firstTokenFrom(toks, m.end);
+      const first = lowerBound(toks, m.end, byStart); // (a scan per mention was quadratic)
+      const after = first < toks.length ? first : -1;
       if (after < 0 || toks[after]?.text !== '(' || toks[after + 2]?.text !== ')') continue;
       const acr = toks[after + 1];
       if (!/^\p{Lu}[\p{Lu}\d]+$/u.test(acr.text)) continue;

@@ -39,10 +39,12 @@ export function restoreCase(original: string, lower: string): string {
   if (original.length > 1 && original === original.toLocaleUpperCase('az') && /\p{L}{2}/u.test(original)) {
     return lower.toLocaleUpperCase('az');
   }
+  const lo = lowerAz(original); // (once: same length, so lo[i] is the lower case of original[i])
   let out = '';
   for (let i = 0; i < lower.length; i++) {
     const o = original[i];
-    out += o !== undefined && o !== lowerAz(o) && lowerAz(o) === lower[i] ? o : i === 0 && o !== undefined && o !== lowerAz(o) ? upperFirstAz(lower[i]) : lower[i];
+    const upper = o !== undefined && o !== lo[i];
+    out += upper && lo[i] === lower[i] ? o : i === 0 && upper ? upperFirstAz(lower[i]) : lower[i];
   }
   return out;
 }

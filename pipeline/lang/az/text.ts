@@ -9,7 +9,9 @@ export function lowerAz(s: string): string {
 }
 
 export function upperFirstAz(s: string): string {
-  return s ? s[0].toLocaleUpperCase('az') + s.slice(1) : s;
+  if (!s) return s;
+  // Azerbaijani upper case differs from the default only for i (→ İ): no locale call (≈ 1 µs each)
+  return (s[0] === 'i' ? 'İ' : s[0].toUpperCase()) + s.slice(1);
 }
 
 /** Title case by Azerbaijani rules (each word's first letter). */
