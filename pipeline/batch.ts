@@ -687,22 +687,44 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
     });
   };
 
+  const write = async (data: string | Uint8Array) => {
+    if (stopped || !stdout || stdout.write(data)) return;
+    await new Promise<void>((r) => {
+      const done = () => {
+        stdout.off('drain', done);
+        stdout.off('close', done);
+        stdout.off('error', done);
+        r();
+      };
+      stdout.on('drain', done);
+      stdout.on('close', done);
+      stdout.on('error', done);
+    });
+  };
+  // The documents of a chunk come back side by side in one buffer (worker.ts): consecutive ones
+  // go out in one write, ≈ 16× fewer system calls. A run ends with its buffer, so it is never
+  // held back while the writer waits for the next chunk.
+  let pendingRun: Uint8Array | null = null;
+  const flushRun = async () => {
+    const r = pendingRun;
+    pendingRun = null;
+    if (r) await write(r);
+  };
   const emit = async (d: Done) => {
     const doc = finish(d, job, s);
     if (doc !== null && !stopped) {
       if (job.onDocument) job.onDocument(typeof doc === 'string' ? doc : Buffer.from(doc.buffer, doc.byteOffset, doc.byteLength - 1).toString('utf8'));
-      else if (stdout && !stdout.write(typeof doc === 'string' ? doc + '\n' : doc)) {
-        await new Promise<void>((r) => {
-          const done = () => {
-            stdout.off('drain', done);
-            stdout.off('close', done);
-            stdout.off('error', done);
-            r();
-          };
-          stdout.on('drain', done);
-          stdout.on('close', done);
-          stdout.on('error', done);
-        });
+      else if (typeof doc === 'string') {
+        await flushRun();
+        await write(doc + '\n');
+      } else {
+        if (pendingRun && pendingRun.buffer === doc.buffer && pendingRun.byteOffset + pendingRun.byteLength === doc.byteOffset)
+          pendingRun = new Uint8Array(pendingRun.buffer, pendingRun.byteOffset, pendingRun.byteLength + doc.byteLength);
+        else {
+          await flushRun();
+          pendingRun = doc;
+        }
+        if (doc.byteOffset + doc.byteLength === doc.buffer.byteLength) await flushRun();
       }
     }
     job.onProgress?.(s);
@@ -749,6 +771,7 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
         } else if (!reading) break;
         else await new Promise<void>((r) => (wakeWriter = r));
       }
+      await flushRun(); // (each run ends with its chunk; this only guards that rule)
     } finally {
       stopped = true; // (if the writer fails, the reader must not wait for room forever)
       wake(wakeReader);

@@ -132,16 +132,25 @@ export function processTask(task: ArticleTask): ArticleResult {
 /** The task function of the worker threads: a chunk of units, their results in order (each unit fails alone). */
 export default function processTasks(tasks: ArticleTask[]): unknown {
   const results = tasks.map(processTask);
-  // documents for stdout go back as UTF-8 lines in buffers that are moved, not copied: cloning the
-  // strings into the main thread cost ≈ 4 ms per chunk here
-  const buffers: ArrayBuffer[] = [];
+  // documents for stdout go back as UTF-8 lines in one buffer per chunk, which is moved, not copied
+  // (cloning the strings into the main thread cost ≈ 4 ms per chunk here); each result gets a view
+  // of its own line, and the lines of a chunk lie side by side, so the main thread writes them at once
+  const lines: string[] = [];
+  for (const r of results) if (r.ok && r.json !== undefined) lines.push(r.json + '\n');
+  if (!lines.length) return results;
+  // sized first, then encoded in place (encoding the lines joined into one string is ≈ 6× slower)
+  const sizes = lines.map((l) => Buffer.byteLength(l));
+  const bytes = new Uint8Array(sizes.reduce((n, k) => n + k, 0));
+  let at = 0;
+  let k = 0;
   for (const r of results) {
     if (r.ok && r.json !== undefined) {
-      r.lineBytes = UTF8.encode(r.json + '\n');
+      UTF8.encodeInto(lines[k], bytes.subarray(at));
+      r.lineBytes = bytes.subarray(at, at + sizes[k]);
       r.json = undefined;
-      buffers.push(r.lineBytes.buffer as ArrayBuffer);
+      at += sizes[k++];
     }
   }
-  return Tinypool.move({ [Tinypool.transferableSymbol]: buffers, [Tinypool.valueSymbol]: results } as unknown as Parameters<typeof Tinypool.move>[0]);
+  return Tinypool.move({ [Tinypool.transferableSymbol]: [bytes.buffer], [Tinypool.valueSymbol]: results } as unknown as Parameters<typeof Tinypool.move>[0]);
 }
 const UTF8 = new TextEncoder();
