@@ -8,7 +8,7 @@ import { tokenizeName } from '../engine/gazetteer.js';
 import { lowerAz } from '../lang/az/text.js';
 import type { DocState, Mention } from '../types.js';
 import type { Rule } from './rule.js';
-import { formsOf } from './tokens.js';
+import { formsOf, perWord } from './tokens.js';
 
 interface Cue {
   words: string[];
@@ -36,6 +36,21 @@ function formRoles(): Map<string, FormRole> {
   for (const g of lexicon().areaContext.governors) role(g).governor = true;
   return (roles = m);
 }
+
+/** The roles of all of a word's forms together (null: none), once per word. */
+const roleOf = perWord<FormRole>((forms) => {
+  const roles = formRoles();
+  let governor = false;
+  let cues: Cue[] | undefined;
+  for (const f of forms) {
+    const r = roles.get(f);
+    if (!r) continue;
+    governor ||= !!r.governor;
+    // longest first (each list is; a word whose forms start two lists merges them)
+    if (r.cues) cues = cues ? cues.concat(r.cues).sort((a, b) => b.words.length - a.words.length) : r.cues;
+  }
+  return governor || cues ? { governor, cues } : null;
+});
 
 function wordMatches(state: DocState, i: number, cue: string): boolean {
   const t = state.tokens[i];
@@ -96,25 +111,17 @@ const cueRule: Rule = {
   apply(state) {
     const out: Mention[] = [];
     const toks = state.tokens;
-    const roles = formRoles();
-    // one pass over the forms: the governors (… sahəsində, … üzrə) and the words that may start a cue
+    // one pass over the tokens: the governors (… sahəsində, … üzrə) and the words that may start a cue
     const governors: number[] = []; // in text order, so counted in a range by binary search
     const starts: number[] = []; // the tokens that may start a cue, and those cues
     const startCues: Cue[][] = [];
     for (let k = 0; k < toks.length; k++) {
-      let governor = false;
-      let cues: Cue[] | undefined;
-      for (const f of formsOf(state, k)) {
-        const r = roles.get(f);
-        if (!r) continue;
-        governor ||= !!r.governor;
-        // longest first (each list is; a word whose forms start two lists merges them)
-        if (r.cues && toks[k].kind === 'word') cues = cues ? cues.concat(r.cues).sort((a, b) => b.words.length - a.words.length) : r.cues;
-      }
-      if (governor) governors.push(k);
-      if (cues) {
+      const r = roleOf(state, k);
+      if (!r) continue;
+      if (r.governor) governors.push(k);
+      if (r.cues && toks[k].kind === 'word') {
         starts.push(k);
-        startCues.push(cues);
+        startCues.push(r.cues);
       }
     }
     let next = 0; // past the last cue taken or refused

@@ -6,7 +6,7 @@ import { lexicon, type DocKind } from '../lang/az/lexicon.js';
 import { lowerAz, upperFirstAz } from '../lang/az/text.js';
 import type { DocState, Mention } from '../types.js';
 import type { Rule } from './rule.js';
-import { formsOf, textOf } from './tokens.js';
+import { formsOf, perWord, textOf } from './tokens.js';
 
 interface Head {
   words: string[];
@@ -78,6 +78,17 @@ function stemMatches(state: DocState, i: number, word: string): boolean {
   return !!t && t.kind === 'word' && formsOf(state, i).includes(word);
 }
 
+/** The heads whose first word a word can be, longest first (most words: none), once per word. */
+const headsStartingWith = perWord<Head[]>((forms) => {
+  const { all, byFirst } = docHeads();
+  let candidates: Head[] | null = null;
+  for (const f of forms) {
+    const list = byFirst.get(f);
+    if (list) candidates = candidates ? all.filter((x) => forms.includes(x.words[0])) : list;
+  }
+  return candidates;
+});
+
 const headRule: Rule = {
   id: 'document.head',
   kind: 'document',
@@ -103,16 +114,9 @@ const headRule: Rule = {
   apply(state) {
     const out: Mention[] = [];
     const toks = state.tokens;
-    const { all, byFirst } = docHeads();
     for (let i = 0; i < toks.length; i++) {
       if (toks[i].kind !== 'word') continue;
-      // only the heads whose first word this token can be, longest first (most tokens: none; one look-up per form)
-      const forms = formsOf(state, i);
-      let candidates: Head[] | undefined;
-      for (const f of forms) {
-        const list = byFirst.get(f);
-        if (list) candidates = candidates ? all.filter((x) => forms.includes(x.words[0])) : list;
-      }
+      const candidates = headsStartingWith(state, i);
       if (!candidates) continue;
       for (const h of candidates) {
         const n = h.words.length;

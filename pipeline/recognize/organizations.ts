@@ -10,7 +10,7 @@ import { analyse } from '../morphology.js';
 import type { DocState, Mention, Token } from '../types.js';
 import type { Rule } from './rule.js';
 import { placeGazetteer, placeKey, placeMatcher, type PlaceMatcher } from './places.js';
-import { formsOf, gazetteerMatcher, isQuote, nominativeWord, textOf } from './tokens.js';
+import { formsOf, gazetteerMatcher, isQuote, nominativeWord, perWord, textOf } from './tokens.js';
 
 let orgGaz: Gazetteer<OrgEntry> | null = null;
 let acronyms: Map<string, OrgEntry> | null = null;
@@ -195,6 +195,11 @@ let headsByForm: Map<string, { head: OrgHead; rank: number }> | null = null;
 function headOf(state: DocState, i: number): OrgHead | null {
   const t = state.tokens[i];
   if (t.kind !== 'word' || !t.upper) return null;
+  return headNamed(state, i);
+}
+
+/** The first head (in lexicon order) that one of a word's forms names, once per word. */
+const headNamed = perWord<OrgHead>((forms) => {
   if (!headsByForm) {
     headsByForm = new Map();
     const heads = lexicon().orgHeads;
@@ -203,14 +208,13 @@ function headOf(state: DocState, i: number): OrgHead | null {
       for (const f of [h.izafet, h.head]) if (!headsByForm.has(f)) headsByForm.set(f, { head: h, rank });
     }
   }
-  // the first head (in lexicon order) that one of the word's forms names
   let best: { head: OrgHead; rank: number } | undefined;
-  for (const f of formsOf(state, i)) {
+  for (const f of forms) {
     const h = headsByForm.get(f);
     if (h && (!best || h.rank < best.rank)) best = h;
   }
   return best ? best.head : null;
-}
+});
 
 const CONNECTORS = new Set(['və', 'üzrə', 'adına', ',', '-', '–']);
 // lower-case words that stay inside a name after a place (Xankəndi şəhər İncəsənət Məktəbi)

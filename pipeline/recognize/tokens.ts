@@ -12,6 +12,21 @@ export function formsOf(state: DocState, i: number): string[] {
   return state.forms[i] ?? NO_FORMS;
 }
 
+/**
+ * A fact that depends on a word's forms alone, computed once per distinct word: the morphology
+ * stage hands every occurrence of a word the same (read-only) forms array, so the array keys a
+ * WeakMap, and a token costs one look-up instead of one per form. `compute` returns null for "none".
+ */
+export function perWord<T>(compute: (forms: string[]) => T | null): (state: DocState, i: number) => T | null {
+  const memo = new WeakMap<string[], T | null>();
+  return (state, i) => {
+    const forms = formsOf(state, i);
+    let v = memo.get(forms);
+    if (v === undefined) memo.set(forms, (v = compute(forms)));
+    return v;
+  };
+}
+
 export function gazetteerMatcher<T>(gaz: Gazetteer<T>, state: DocState) {
   return (i: number) => gaz.matchAt(state.tokens, i, (k) => formsOf(state, k));
 }
