@@ -7,7 +7,7 @@ import { lexicon, type AreaDef } from '../lang/az/lexicon.js';
 import { tokenizeName } from '../engine/gazetteer.js';
 import { lowerAz } from '../lang/az/text.js';
 import type { DocState, Mention } from '../types.js';
-import type { Rule } from './rule.js';
+import { mention, type Rule } from './rule.js';
 import { formsOf, perWord } from './tokens.js';
 
 interface Cue {
@@ -135,7 +135,7 @@ const cueRule: Rule = {
         if (!ok) continue;
         next = i + n;
         if (!countsAsField(state, i, i + n, c.words[0], governors)) break;
-        out.push({
+        out.push(mention({
           kind: 'area',
           rule: this.id,
           start: toks[i].start,
@@ -144,7 +144,7 @@ const cueRule: Rule = {
           type: 'DefinedTerm',
           key: `area:${c.area.code}`,
           props: { termCode: c.area.code, en: c.area.en },
-        });
+        }));
         break;
       }
     }

@@ -6,7 +6,7 @@ import { DAY_WORDS, MONTHS, NUMBER_WORDS, RELATIVE_SHIFT, ROMAN, UNIT_WORDS, WEE
 import { readJson } from '../lang/az/data.js';
 import { lowerAz } from '../lang/az/text.js';
 import type { DocState, Mention } from '../types.js';
-import type { Rule } from './rule.js';
+import { mention, type Rule } from './rule.js';
 
 const M = `(${MONTHS.join('|')})`;
 const ORD = `-?(?:ü?nc|c)[ıiuü]`; // 2026-cı, 3-cü, 1-ci; also 5-nci
@@ -277,7 +277,7 @@ const dateRule: Rule = {
         const value = p.value(m, r);
         if (value === null) continue;
         const name = text.slice(start, end);
-        found.push({
+        found.push(mention({
           kind: 'date',
           rule: p.id,
           start,
@@ -286,7 +286,7 @@ const dateRule: Rule = {
           type: 'TemporalExpression',
           key: value ? `date:${value}` : `date-text:${lowerAz(name)}`,
           props: value ? { value } : {},
-        });
+        }));
       }
       if (found.length) {
         for (const d of found) out.push(d);

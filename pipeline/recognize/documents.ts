@@ -5,7 +5,7 @@
 import { lexicon, type DocKind } from '../lang/az/lexicon.js';
 import { lowerAz, upperFirstAz } from '../lang/az/text.js';
 import type { DocState, Mention } from '../types.js';
-import type { Rule } from './rule.js';
+import { mention, type Rule } from './rule.js';
 import { formsOf, perWord, textOf } from './tokens.js';
 
 interface Head {
@@ -157,7 +157,7 @@ const headRule: Rule = {
           while (start > 0 && i - start < 2 && isBareNoun(state, start - 1)) start--;
         }
         const title = start < i ? `${textOf(state, start, i)} ${titleHead(state, i, h.words)}` : titleHead(state, i, h.words);
-        out.push({
+        out.push(mention({
           kind: 'document',
           rule: this.id,
           start: toks[i].start,
@@ -166,7 +166,7 @@ const headRule: Rule = {
           type: h.kind.type,
           key: `doc:${h.kind.kind}`,
           props: { additionalType: h.kind.kind, titleStart: toks[start].start, headIndex: i },
-        });
+        }));
         i = last;
         break;
       }

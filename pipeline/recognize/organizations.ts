@@ -8,7 +8,7 @@ import { lexicon, surnameLike, type OrgEntry, type OrgHead } from '../lang/az/le
 import { lowerAz, slugAz, upperFirstAz } from '../lang/az/text.js';
 import { analyse } from '../morphology.js';
 import type { DocState, Mention, Token } from '../types.js';
-import type { Rule } from './rule.js';
+import { mention, type Rule } from './rule.js';
 import { placeGazetteer, placeKey, placeMatcher, type PlaceMatcher } from './places.js';
 import { formsOf, gazetteerMatcher, isQuote, nominativeWord, perWord, textOf } from './tokens.js';
 
@@ -57,7 +57,7 @@ function mayStartName(state: DocState, i: number): boolean {
 }
 
 function entryMention(rule: string, state: DocState, a: number, b: number, o: OrgEntry): Mention {
-  return {
+  return mention({
     kind: 'organization',
     rule,
     start: state.tokens[a].start,
@@ -67,7 +67,7 @@ function entryMention(rule: string, state: DocState, a: number, b: number, o: Or
     key: orgKey(o.name, o.country),
     props: { alternateName: [...o.acronyms, ...o.aliases] },
     location: o.country ? `country:${o.country}` : undefined,
-  };
+  });
 }
 
 const gazetteerRule: Rule = {
@@ -289,7 +289,7 @@ const headRule: Rule = {
       }
       if (nameStart === i && !location && start === i) {
         // a bare head (Təşkilata, Nazirlik) is a generic reference, resolved by the linker
-        out.push({ kind: 'organization', rule: 'org.generic', start: toks[i].start, end: toks[i].end, name: head.izafet, type: head.type, key: `ref:${head.head}`, props: { generic: true } });
+        out.push(mention({ kind: 'organization', rule: 'org.generic', start: toks[i].start, end: toks[i].end, name: head.izafet, type: head.type, key: `ref:${head.head}`, props: { generic: true } }));
         continue;
       }
       const plural = pluralHead(state, i, head);
@@ -298,7 +298,7 @@ const headRule: Rule = {
         for (const [a, b] of conjuncts(state, nameStart, i)) {
           const name = `${textOf(state, a, b)} ${upperFirstAz(head.izafet)}`;
           const alternates = iso && lexicon().countryByIso.get(iso) ? [`${lexicon().countryByIso.get(iso)!.name} ${name}`] : [];
-          out.push({ kind: 'organization', rule: this.id, start: toks[a].start, end: toks[b - 1].end, name, type: head.type, key: orgKey(name, head.type === 'GovernmentOrganization' ? iso : undefined), props: { alternateName: alternates }, location });
+          out.push(mention({ kind: 'organization', rule: this.id, start: toks[a].start, end: toks[b - 1].end, name, type: head.type, key: orgKey(name, head.type === 'GovernmentOrganization' ? iso : undefined), props: { alternateName: alternates }, location }));
         }
         continue;
       }
@@ -310,7 +310,7 @@ const headRule: Rule = {
         const c = lexicon().countryByIso.get(iso);
         if (c) alternates.push(`${c.name} ${name}`);
       }
-      out.push({
+      out.push(mention({
         kind: 'organization',
         rule: this.id,
         start: toks[start].start,
@@ -320,7 +320,7 @@ const headRule: Rule = {
         key: orgKey(name, head.type === 'GovernmentOrganization' ? iso : undefined),
         props: { alternateName: alternates, ...(parent !== undefined ? { parentAt: parent } : {}) },
         location,
-      });
+      }));
     }
     return out;
   },
@@ -392,7 +392,7 @@ const quotedRule: Rule = {
         while (open >= 0 && !isQuote(toks[open]) && close - open < 12) open--;
         if (open < 0 || !isQuote(toks[open]) || open + 1 >= close || !toks[open + 1].upper) break;
         const name = textOf(state, open + 1, close);
-        out.push({ kind: 'organization', rule: this.id, start: toks[open + 1].start, end: toks[close - 1].end, name, type: cls, key: orgKey(name), props: {} });
+        out.push(mention({ kind: 'organization', rule: this.id, start: toks[open + 1].start, end: toks[close - 1].end, name, type: cls, key: orgKey(name), props: {} }));
         k = open - 1;
         if (k >= 0 && (toks[k].lower === ',' || toks[k].lower === 'və')) k--;
       }
@@ -438,7 +438,7 @@ const acronymRule: Rule = {
       // each acronym names its first body once: later "Body (ACR)" repetitions add no mentions (linear, not n²)
       if (introduced.has(acr.text)) continue;
       introduced.add(acr.text);
-      for (const i of positions().get(acr.text) ?? []) out.push({ ...m, rule: this.id, start: toks[i].start, end: toks[i].end, props: { alternateName: alt } });
+      for (const i of positions().get(acr.text) ?? []) out.push(mention({ ...m, rule: this.id, start: toks[i].start, end: toks[i].end, props: { alternateName: alt } }));
     }
     return out;
   },

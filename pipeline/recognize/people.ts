@@ -7,7 +7,7 @@ import { lowerAz } from '../lang/az/text.js';
 import { readJson } from '../lang/az/data.js';
 import { analyse, nominatives } from '../morphology.js';
 import type { DocState, Mention, Token } from '../types.js';
-import type { Rule } from './rule.js';
+import { mention, type Rule } from './rule.js';
 import { bareWords, formsOf, nominativeWord } from './tokens.js';
 
 const SURNAME_ENDING = /(ov|ova|yev|yeva|ev|eva|zadə|li|lı|lu|lü|bəyli|oğlu|qızı|in|ina|ski|skaya|yan)$/;
@@ -129,7 +129,7 @@ function personMention(rule: string, state: DocState, a: number, b: number, prop
     const w = k === b - 1 ? surnameNominative(state, t) : t.text;
     name += (k > a && t.spaceBefore ? ' ' : '') + w;
   }
-  return { kind: 'person', rule, start: toks[a].start, end: toks[b - 1].end, name, type: 'Person', key: personKey(name), props };
+  return mention({ kind: 'person', rule, start: toks[a].start, end: toks[b - 1].end, name, type: 'Person', key: personKey(name), props });
 }
 
 const givenNameRule: Rule = {
@@ -154,7 +154,7 @@ const givenNameRule: Rule = {
         const end = nameEnd(state, i + 1, 4);
         if (end === i + 2) continue;
         const m = personMention(this.id, state, i + 1, end);
-        out.push({ ...m, start: toks[i].start, name: toks[i].text + m.name, key: personKey(toks[i].text + m.name) });
+        out.push(mention({ ...m, start: toks[i].start, name: toks[i].text + m.name, key: personKey(toks[i].text + m.name) }));
         i = end - 1;
         continue;
       }

@@ -6,7 +6,7 @@ import { lexicon, type PlaceEntry } from '../lang/az/lexicon.js';
 import { lowerAz } from '../lang/az/text.js';
 import { readJson } from '../lang/az/data.js';
 import type { DocState, Mention, Token } from '../types.js';
-import type { Rule } from './rule.js';
+import { mention, type Rule } from './rule.js';
 import { bareWords, formsOf } from './tokens.js';
 import { analyse } from '../morphology.js';
 
@@ -128,7 +128,7 @@ const gazetteerRule: Rule = {
         continue;
       }
       // demonyms and adjectives (pakistanlı) are not places: the last word must de-inflect to the entry
-      out.push({
+      out.push(mention({
         kind: 'place',
         rule: this.id,
         start: state.tokens[m.start].start,
@@ -137,7 +137,7 @@ const gazetteerRule: Rule = {
         type: p.type,
         key: placeKey(p),
         props: p.country ? { identifier: p.iso } : p.iso ? { containedIn: p.iso } : {},
-      });
+      }));
       i = m.end - 1;
     }
     return out;
@@ -190,7 +190,7 @@ const designatorRule: Rule = {
       const d = DESIGNATORS.get(word)!;
       // the name word itself is uninflected before a designator
       const name = d.keep ? `${prev.text} ${word}` : prev.text;
-      out.push({
+      out.push(mention({
         kind: 'place',
         rule: this.id,
         start: prev.start,
@@ -199,7 +199,7 @@ const designatorRule: Rule = {
         type: d.type,
         key: `place:${lowerAz(name)}`,
         props: {},
-      });
+      }));
     }
     return out;
   },
