@@ -7,10 +7,20 @@ import { lexicon } from './lang/az/lexicon.js';
 import { readJson } from './lang/az/data.js';
 import { lowerAz } from './lang/az/text.js';
 import { analyse, nominatives } from './morphology.js';
-import type { Analysis, DocState, Entity, Mention, Span } from './types.js';
+import type { Analysis, DocState, Entity, Mention, Span, Token } from './types.js';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const inside = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start >= b.start && a.end <= b.end;
+
+/** Tokens a … b-1 (their text or lower case) joined by spaces. A loop, not slice/map/join: that chain
+ *  deoptimised linkPosts, a large function recompiled each time, on the first arrays of a new kind. */
+function joinTokens(toks: readonly Token[], a: number, b: number, field: 'text' | 'lower'): string {
+  const from = Math.max(0, a);
+  const to = Math.min(b, toks.length);
+  let out = '';
+  for (let i = from; i < to; i++) out += (i > from ? ' ' : '') + toks[i][field];
+  return out;
+}
 
 // Linear-time helpers (scanning every mention or token per mention was quadratic on long articles).
 const isSorted = (xs: readonly { start: number }[]) => xs.every((x, k) => !k || xs[k - 1].start <= x.start);
@@ -101,7 +111,10 @@ function surnameOf(name: string, lower: Lower): string {
 /** The forms a name's last word may stand for (Kiralin → kirali). */
 function lastWordForms(name: string, lower: Lower): Set<string> {
   const w = lower(name).split(/\s+/).pop() ?? '';
-  return new Set([w, ...analyse(w).map((a) => a.stem), ...nominatives(w)]);
+  const forms = new Set([w]); // (loops: see joinTokens)
+  for (const a of analyse(w)) forms.add(a.stem);
+  for (const n of nominatives(w)) forms.add(n);
+  return forms;
 }
 
 /** Groups person mentions: initials and shorter forms join the fullest matching name. */
@@ -427,7 +440,9 @@ function linkDocumentReferences(state: DocState, mentions: Mention[], docs: Ment
   const docHeadTokens = new Set(docs.map((d) => d.props.headIndex as number));
   // (tokens and mentions both taken in order: a token is inside a mention iff the furthest end among those starting at or
   // before it reaches it; the document named last before a token: the highest index among those ending before it)
-  const docsByEnd = docs.map((d, k) => ({ d, k })).sort((a, b) => a.d.end - b.d.end);
+  const docsByEnd: { d: Mention; k: number }[] = []; // (a loop: see joinTokens)
+  for (let k = 0; k < docs.length; k++) docsByEnd.push({ d: docs[k], k });
+  docsByEnd.sort((a, b) => a.d.end - b.d.end);
   let ended = 0;
   let lastDoc = -1;
   let started = 0;
@@ -496,7 +511,9 @@ function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, 
   if (!posts.length) return;
   const orgs = mentions.filter((m) => m.kind === 'organization' && !m.props.generic);
   // (range searches and look-ups by name instead of scans of every mention per person)
-  const orgsByEnd = orgs.map((o, k) => ({ o, k, end: o.end })).sort((a, b) => a.end - b.end || a.k - b.k);
+  const orgsByEnd: { o: Mention; k: number; end: number }[] = []; // (a loop: see joinTokens)
+  for (let k = 0; k < orgs.length; k++) orgsByEnd.push({ o: orgs[k], k, end: orgs[k].end });
+  orgsByEnd.sort((a, b) => a.end - b.end || a.k - b.k);
   const orgByName = new Map<string, { o: Mention; k: number }>(); // lower-cased name → the first body with it
   orgs.forEach((o, k) => {
     if (!orgByName.has(lower(o.name))) orgByName.set(lower(o.name), { o, k });
@@ -530,7 +547,7 @@ function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, 
     }
     if (!person.props.jobTitle) {
       // the domain that names the body is the post's complement as written (… inkişafı naziri)
-      person.props.jobTitle = domainStart >= 0 ? toks.slice(domainStart, ti + 1).map((t) => t.lower).join(' ') : jobTitle(state, a, ti);
+      person.props.jobTitle = domainStart >= 0 ? joinTokens(toks, domainStart, ti + 1, 'lower') : jobTitle(state, a, ti);
     }
     // 2) an organization in the genitive just before the post (Xidmətinin rəisi, Bankının … direktoru)
     if (!org) {
@@ -545,7 +562,7 @@ function linkPosts(state: DocState, mentions: Mention[], personOf: Map<Mention, 
       }
       if (org) {
         const last = tokenAt(org.end) - 1;
-        const between = toks.slice(last + 1, a).map((t) => t.text).join(' ');
+        const between = joinTokens(toks, last + 1, a, 'text');
         if (/[.;:!?]/.test(between) || !(state.analyses[last] ?? []).some((x) => x.case === 'gen') && !toks[last + 1]?.text.startsWith('-')) org = undefined;
         // another body or a country in between owns the post instead
         else if (startingIn(mentions, org.end, toks[a].start + 1).some((m) => (m.kind === 'organization' || (m.kind === 'place' && genitiveAt(state, m.end))) && m.start >= org!.end && m.end <= toks[a].start)) org = undefined;
@@ -599,7 +616,7 @@ function jobTitle(state: DocState, a: number, ti: number): string {
     k--;
   }
   while (k < ti && toks[k].lower === 'və') k++;
-  if (k < ti) return toks.slice(k, ti + 1).map((t) => t.lower).join(' ');
+  if (k < ti) return joinTokens(toks, k, ti + 1, 'lower');
   const title = toks[ti].lower;
   return titleNominatives().get(title) ?? title;
 }
@@ -653,7 +670,11 @@ function linkDocuments(state: DocState, docs: Mention[], mentions: Mention[], or
       const candidates = within(from, limit + 1).filter((m) => !m.props.generic && inSentence(m) && m.end <= limit && m.start >= from);
       const bodies = candidates.filter((m) => m.kind === 'organization');
       const chosen = (bodies.length ? bodies : candidates.filter((m) => m.kind === 'place')).slice(-2);
-      const keys = chosen.map((m) => (m.kind === 'organization' ? orgKeyOf.get(m) : m.key)).filter((k): k is string => !!k && entities.has(k));
+      const keys: string[] = []; // (a loop: see joinTokens)
+      for (const m of chosen) {
+        const k = m.kind === 'organization' ? orgKeyOf.get(m) : m.key;
+        if (k && entities.has(k)) keys.push(k);
+      }
       if (keys.length) e.links.parties = [...new Set([...(e.links.parties ?? []), ...keys])];
     }
     // who passed a legal act: the body (Nazirlər Kabinetinin qərarı) or the President (Prezidentin Sərəncamı) named right before it
