@@ -61,6 +61,12 @@ export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok
   return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
+/** An article with every field present (absent ones undefined): one object shape whatever the input
+ *  gives, so the stages' reads of it stay monomorphic (each new shape cost V8 a deoptimisation). */
+function articleOf(text: string): Article {
+  return { text, headline: undefined, datePublished: undefined, url: undefined, publisher: undefined, inLanguage: undefined };
+}
+
 /** Checks one parsed JSON value against the article shape; returns the article or why not. */
 export function articleFromJson(value: unknown): { ok: true; article: Article } | { ok: false; reason: string } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -69,7 +75,7 @@ export function articleFromJson(value: unknown): { ok: true; article: Article } 
   const obj = value as Record<string, unknown>;
   if (!('text' in obj)) return { ok: false, reason: 'missing "text"' };
   if (typeof obj.text !== 'string') return { ok: false, reason: `"text" must be a string, not ${jsonType(obj.text)}` };
-  const article: Article = { text: obj.text };
+  const article = articleOf(obj.text);
   for (const field of ARTICLE_FIELDS) {
     const v = obj[field];
     if (v === undefined || v === null) continue;
@@ -116,7 +122,7 @@ export function readArticles(bytes: Uint8Array, format: InputFormat): ReadResult
   const text = decoded.text;
   if (format === 'txt') {
     if (text.includes('\u0000')) return [{ ok: false, reason: 'binary content (NUL bytes), not a text article' }];
-    return [{ ok: true, article: { text } }];
+    return [{ ok: true, article: articleOf(text) }];
   }
   if (format === 'json') {
     let value: unknown;
