@@ -177,13 +177,13 @@ const headRule: Rule = {
 
 /** The head in the nominative as written (capitalised when the text capitalises it). */
 function titleHead(state: DocState, a: number, words: string[]): string {
-  return words
-    .map((w, k) => {
-      const t = state.tokens[a + k];
-      const form = k === words.length - 1 ? izafetForm(state, a + k, w) : t.lower;
-      return t.upper ? upperFirstAz(form) : form;
-    })
-    .join(' ');
+  let out = ''; // (a loop: a map/join chain deoptimised this rule on new array kinds)
+  for (let k = 0; k < words.length; k++) {
+    const t = state.tokens[a + k];
+    const form = k === words.length - 1 ? izafetForm(state, a + k, words[k]) : t.lower;
+    out += (k ? ' ' : '') + (t.upper ? upperFirstAz(form) : form);
+  }
+  return out;
 }
 
 function izafetForm(state: DocState, i: number, stem: string): string {

@@ -382,7 +382,8 @@ const quotedRule: Rule = {
       const t = toks[i];
       // a class noun names something only right after a closing quote: test that first
       if (t.kind !== 'word' || t.upper || !isQuote(toks[i - 1])) continue;
-      const cls = analyse(t.lower).map((a) => CLASS_NOUNS[a.stem]).find(Boolean);
+      let cls: string | undefined; // (a loop: a map/find chain deoptimised this rule on new array kinds)
+      for (const a of analyse(t.lower)) if ((cls = CLASS_NOUNS[a.stem])) break;
       if (!cls) continue;
       // walk left over: "Name" (, | və) "Name" …
       let k = i - 1;
