@@ -23,6 +23,9 @@ export function tokenizeName(name: string, lower: (s: string) => string): string
 
 export class Gazetteer<T> {
   private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
+  // for the cheap test before a walk (mayStartAt): the one-word names, and the second words of longer names by their first
+  private readonly oneWord = new Set<string>();
+  private readonly seconds = new Map<string, Set<string>>();
   private readonly lower: (s: string) => string;
 
   constructor(lower: (s: string) => string) {
@@ -36,6 +39,12 @@ export class Gazetteer<T> {
     if (!list.some((e) => e.words.join(' ') === words.join(' '))) list.push({ words, value });
     list.sort((a, b) => b.words.length - a.words.length);
     this.byFirst.set(words[0], list);
+    if (words.length === 1) this.oneWord.add(words[0]);
+    else {
+      let s = this.seconds.get(words[0]);
+      if (!s) this.seconds.set(words[0], (s = new Set()));
+      s.add(words[1]);
+    }
   }
 
   get size(): number {
@@ -44,11 +53,29 @@ export class Gazetteer<T> {
     return n;
   }
 
+  /**
+   * Whether an entry can start at token i, by what matchAt requires: a one-word entry in any form
+   * of the word; a longer one by its first word as written and its second word as written or (when
+   * last) in any form. Most words fail this and are spared the walk through the entries.
+   */
+  private mayStartAt(tokens: GazToken[], i: number, keys: string[], forms: (k: number) => string[]): boolean {
+    const first = tokens[i];
+    if (this.oneWord.has(first.lower)) return true;
+    for (const k of keys) if (this.oneWord.has(k)) return true;
+    const seconds = this.seconds.get(first.lower);
+    const next = tokens[i + 1];
+    if (!seconds || !next) return false;
+    if (seconds.has(next.lower)) return true;
+    for (const f of forms(i + 1)) if (seconds.has(f)) return true;
+    return false;
+  }
+
   /** Longest entry starting at token i, or null. */
   matchAt(tokens: GazToken[], i: number, forms: (k: number) => string[]): GazMatch<T> | null {
     const first = tokens[i];
     if (!first) return null;
     const keys = forms(i);
+    if (!this.mayStartAt(tokens, i, keys, forms)) return null;
     let best: GazMatch<T> | null = null;
     // the word as written first, then its other forms (no Set: this runs for every token)
     for (let f = -1; f < keys.length; f++) {

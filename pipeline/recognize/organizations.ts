@@ -3,7 +3,7 @@
 // their full extent found by rule, quoted company names before a class noun,
 // and acronyms introduced in parentheses.
 import { byStart, lowerBound } from '../engine/search.js';
-import { Gazetteer, tokenizeName } from '../engine/gazetteer.js';
+import { Gazetteer } from '../engine/gazetteer.js';
 import { lexicon, surnameLike, type OrgEntry, type OrgHead } from '../lang/az/lexicon.js';
 import { lowerAz, slugAz, upperFirstAz } from '../lang/az/text.js';
 import { analyse } from '../morphology.js';
@@ -14,25 +14,13 @@ import { formsOf, gazetteerMatcher, isQuote, nominativeWord, perWord, textOf } f
 
 let orgGaz: Gazetteer<OrgEntry> | null = null;
 let acronyms: Map<string, OrgEntry> | null = null;
-// one-word names, and the second words of longer names by their first word (see mayStartName)
-const oneWordNames = new Set<string>();
-const secondWords = new Map<string, Set<string>>();
 function orgGazetteer(): Gazetteer<OrgEntry> {
   if (orgGaz) return orgGaz;
   const g = new Gazetteer<OrgEntry>(lowerAz);
   acronyms = new Map();
-  const add = (name: string, o: OrgEntry) => {
-    g.add(name, o);
-    const words = tokenizeName(name, lowerAz);
-    if (words.length === 1) oneWordNames.add(words[0]);
-    else if (words.length > 1) {
-      const seconds = secondWords.get(words[0]) ?? new Set();
-      secondWords.set(words[0], seconds.add(words[1]));
-    }
-  };
   for (const o of lexicon().organizations) {
-    add(o.name, o);
-    for (const a of o.aliases) add(a, o);
+    g.add(o.name, o);
+    for (const a of o.aliases) g.add(a, o);
     for (const a of o.acronyms) acronyms.set(a, o);
   }
   orgGaz = g;
@@ -41,19 +29,6 @@ function orgGazetteer(): Gazetteer<OrgEntry> {
 
 export function orgKey(name: string, country?: string): string {
   return `org:${country ? country.toLowerCase() + ':' : ''}${slugAz(name)}`; // (slugAz is memoised)
-}
-
-/**
- * Whether a gazetteer name can start at token i, by what the gazetteer requires: a one-word name in
- * any form of the word; a longer one by its first word as written and its second word as written
- * or, when last, in any form. Most capitalised words fail this and are spared the lookup.
- */
-function mayStartName(state: DocState, i: number): boolean {
-  const toks = state.tokens;
-  if (oneWordNames.has(toks[i].lower) || formsOf(state, i).some((f) => oneWordNames.has(f))) return true;
-  const seconds = secondWords.get(toks[i].lower);
-  const next = toks[i + 1];
-  return !!seconds && !!next && (seconds.has(next.lower) || formsOf(state, i + 1).some((f) => seconds.has(f)));
 }
 
 function entryMention(rule: string, state: DocState, a: number, b: number, o: OrgEntry): Mention {
@@ -97,7 +72,6 @@ const gazetteerRule: Rule = {
         if (!modifiesNext(state, i)) out.push(entryMention(this.id, state, i, i + 1, acr));
         continue;
       }
-      if (!mayStartName(state, i)) continue;
       const m = match(i);
       if (!m) continue;
       // a capitalised first word that the article also uses as an ordinary word (Sabah … sabah) is that word

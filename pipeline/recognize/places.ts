@@ -1,7 +1,7 @@
 // Places: countries (CLDR names through Intl.DisplayNames, plus long forms
 // and acronyms), Azerbaijani and world places from the gazetteer, and
 // "<Name> rayonu / şəhəri / kəndi …" designator phrases.
-import { Gazetteer, tokenizeName, type GazMatch } from '../engine/gazetteer.js';
+import { Gazetteer, type GazMatch } from '../engine/gazetteer.js';
 import { lexicon, type PlaceEntry } from '../lang/az/lexicon.js';
 import { lowerAz } from '../lang/az/text.js';
 import { readJson } from '../lang/az/data.js';
@@ -11,21 +11,14 @@ import { bareWords, formsOf } from './tokens.js';
 import { analyse } from '../morphology.js';
 
 let placeGaz: Gazetteer<PlaceEntry> | null = null;
-// the first word of every name: a token none of whose forms is one starts no match
-const placeFirstWords = new Set<string>();
 /** Countries and places by every name (built once per process). */
 export function placeGazetteer(): Gazetteer<PlaceEntry> {
   if (placeGaz) return placeGaz;
   const lex = lexicon();
   const g = new Gazetteer<PlaceEntry>(lowerAz);
-  const add = (name: string, p: PlaceEntry) => {
-    g.add(name, p);
-    const first = tokenizeName(name, lowerAz)[0];
-    if (first !== undefined) placeFirstWords.add(first);
-  };
-  for (const p of lex.places) add(p.name, p);
-  for (const c of lex.countries) add(c.name, c);
-  for (const a of lex.countryAliases) add(a.alias, { ...lex.countryByIso.get(a.iso)!, alias: a.alias } as PlaceEntry);
+  for (const p of lex.places) g.add(p.name, p);
+  for (const c of lex.countries) g.add(c.name, c);
+  for (const a of lex.countryAliases) g.add(a.alias, { ...lex.countryByIso.get(a.iso)!, alias: a.alias } as PlaceEntry);
   placeGaz = g;
   return g;
 }
@@ -44,12 +37,10 @@ export function placeMatcher(state: DocState): PlaceMatcher {
   let memo = placeMatches.get(toks);
   if (!memo) placeMatches.set(toks, (memo = new Array(toks.length)));
   const known = memo;
+  const forms = (k: number) => formsOf(state, k);
   return (i) => {
     let m = known[i];
-    if (m === undefined) {
-      const starts = placeFirstWords.has(toks[i].lower) || formsOf(state, i).some((f) => placeFirstWords.has(f));
-      known[i] = m = starts ? gaz.matchAt(toks, i, (k) => formsOf(state, k)) : null;
-    }
+    if (m === undefined) known[i] = m = gaz.matchAt(toks, i, forms);
     return m;
   };
 }
