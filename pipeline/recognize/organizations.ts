@@ -119,26 +119,29 @@ function ordinaryUse(toks: Token[]): (lower: string) => boolean {
   };
 }
 
-/** ISO code of a country named by the token just before i (Pakistanın, Azərbaycan Respublikasının), if any. */
-function countryBefore(matchPlace: PlaceMatcher, i: number): string | null {
+/** The longest place that ends right before token i (starting at most 4 tokens back) and that `accept` takes, or null. */
+function placeEndingBefore(matchPlace: PlaceMatcher, i: number, accept: (m: PlaceMatch) => boolean): PlaceMatch | null {
   for (let start = Math.max(0, i - 4); start < i; start++) {
     const m = matchPlace(start);
-    if (m && m.end === i && m.value.country) return m.value.iso ?? null;
+    if (m && m.end === i && accept(m)) return m;
   }
   return null;
 }
+type PlaceMatch = NonNullable<ReturnType<PlaceMatcher>>;
 
-/** The owner place before a name: [token index where it starts, place key, iso] when a place name ends right at i. */
+/** ISO code of a country named by the token just before i (Pakistanın, Azərbaycan Respublikasının), if any. */
+function countryBefore(matchPlace: PlaceMatcher, i: number): string | null {
+  const m = placeEndingBefore(matchPlace, i, (p) => !!p.value.country);
+  return m ? (m.value.iso ?? null) : null;
+}
+
+/** The owner place before a name: [token index where it starts, place key, iso] when a capitalised place name ends right at i. */
 function placeEndingAt(state: DocState, matchPlace: PlaceMatcher, i: number): { start: number; key: string; iso?: string; country: boolean; genitive: boolean } | null {
-  for (let start = Math.max(0, i - 4); start < i; start++) {
-    const m = matchPlace(start);
-    if (m && m.end === i && state.tokens[start].upper) {
-      const last = i - 1;
-      const gen = (state.analyses[last] ?? []).some((a) => a.case === 'gen' && a.nominative !== state.tokens[last].lower);
-      return { start, key: placeKey(m.value), iso: m.value.iso, country: !!m.value.country, genitive: gen };
-    }
-  }
-  return null;
+  const m = placeEndingBefore(matchPlace, i, (p) => state.tokens[p.start].upper);
+  if (!m) return null;
+  const last = i - 1;
+  const gen = (state.analyses[last] ?? []).some((a) => a.case === 'gen' && a.nominative !== state.tokens[last].lower);
+  return { start: m.start, key: placeKey(m.value), iso: m.value.iso, country: !!m.value.country, genitive: gen };
 }
 
 /** A person's name ends a body's name (… Firuzə Vahid | Füzuli şəhər …), unless the body is named after the person (… adına). */
@@ -403,9 +406,8 @@ const acronymRule: Rule = {
     };
     for (const m of prior) {
       if (m.kind !== 'organization' || m.props.generic) continue;
-      const first = lowerBound(toks, m.end, byStart); // (a scan per mention was quadratic)
-      const after = first < toks.length ? first : -1;
-      if (after < 0 || toks[after]?.text !== '(' || toks[after + 2]?.text !== ')') continue;
+      const after = lowerBound(toks, m.end, byStart); // the first token after the body (a scan per mention was quadratic)
+      if (toks[after]?.text !== '(' || toks[after + 2]?.text !== ')') continue;
       const acr = toks[after + 1];
       if (!/^\p{Lu}[\p{Lu}\d]+$/u.test(acr.text)) continue;
       const alt = [...((m.props.alternateName as string[]) ?? []), acr.text];
