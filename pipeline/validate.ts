@@ -3,20 +3,20 @@
 // mentions and links point at nodes of the graph.
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT, SCHEMA_DIR } from './paths.js';
 
 type ValidateFn = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
 
-/** The article schema and the schemas it refers to, and a hash of them all. */
-function schemas(): { article: object; others: object[]; hash: string } {
+/** The article schema's text and the texts of the schemas it refers to, and a hash of them all. */
+function schemaSources(): { article: string; others: string[]; hash: string } {
   const h = createHash('sha256');
   const read = (f: string) => {
     const text = readFileSync(join(SCHEMA_DIR, f), 'utf8');
     h.update(f).update('\0').update(text).update('\0');
-    return JSON.parse(text) as object;
+    return text;
   };
   const others = readdirSync(SCHEMA_DIR)
     .filter((f) => f.endsWith('.schema.json') && f !== 'article.schema.json')
@@ -28,7 +28,7 @@ function schemas(): { article: object; others: object[]; hash: string } {
 
 /** Compiles the article schema with ajv; `source` keeps the code for a standalone module. */
 export function compileValidator(allErrors: boolean, source = false): { ajv: Ajv2020; validate: ValidateFn; hash: string } {
-  const { article, others, hash } = schemas();
+  const { article, others, hash } = schemaSources();
   // loaded here, not at the top: with the validator built ahead of time (the usual case) a thread never needs
   // ajv itself, and loading it cost ≈ 40 ms of each thread's start-up
   const require = createRequire(import.meta.url);
@@ -37,8 +37,8 @@ export function compileValidator(allErrors: boolean, source = false): { ajv: Ajv
   const ajv = new Ajv({ allErrors, strict: false, code: { source } });
   // "fast" format checks: the ids are generated, so the full RFC 3986 regex buys nothing per document
   ((formats.default ?? formats) as (a: unknown, o: unknown) => void)(ajv, { mode: 'fast' });
-  for (const s of others) ajv.addSchema(s);
-  return { ajv, validate: ajv.compile(article) as ValidateFn, hash };
+  for (const text of others) ajv.addSchema(JSON.parse(text) as object);
+  return { ajv, validate: ajv.compile(JSON.parse(article) as object) as ValidateFn, hash };
 }
 
 /** Where `npm run build` puts the schemas compiled ahead of time (saves ≈ 0.3 s of start-up per thread). */
@@ -47,12 +47,23 @@ export const PRECOMPILED = join(ROOT, 'dist', 'article-validator.cjs');
 /** The module built from the current schemas, if there is one (its first line names the hash of the schemas it was built from). */
 function precompiled(): ValidateFn | null {
   try {
-    const head = readFileSync(PRECOMPILED, 'utf8').slice(0, 100);
-    if (head.split('\n')[0] !== `// schemas ${schemas().hash}`) return null; // built from other schemas: compile these
+    const header = `// schemas ${schemaSources().hash}\n`;
+    if (firstBytes(PRECOMPILED, header.length) !== header) return null; // built from other schemas: compile these
     const mod = createRequire(import.meta.url)(PRECOMPILED) as { default?: ValidateFn } & ValidateFn;
     return mod.default ?? mod;
   } catch {
     return null;
+  }
+}
+
+/** The first `n` bytes of a file, as text (the module's header, without reading its 100 KB). */
+function firstBytes(path: string, n: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    return buf.toString('utf8', 0, readSync(fd, buf, 0, n, 0));
+  } finally {
+    closeSync(fd);
   }
 }
 
