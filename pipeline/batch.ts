@@ -6,7 +6,7 @@
 // output is current; reports bad inputs with their path and reason and goes on.
 import fg from 'fast-glob';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -116,6 +116,8 @@ export interface BatchSummary {
   /** input bytes read */
   bytes: number;
   seconds: number;
+  /** the most worker threads the run used (0: it ran in the calling thread) */
+  threads: number;
 }
 
 export interface Shard {
@@ -127,8 +129,10 @@ export interface Shard {
 export interface ExtractJob {
   outDir: string | '-';
   referenceDate?: string;
-  /** worker threads; 0 runs in the calling thread (default: the machine's cores) */
+  /** worker threads; 0 runs in the calling thread (default: by the input's size, see threadPlan) */
   workers?: number;
+  /** input bytes per worker thread when `workers` is not given (default BYTES_PER_THREAD) */
+  bytesPerThread?: number;
   /** re-extract even when the output is current */
   force?: boolean;
   shard?: Shard;
@@ -475,7 +479,7 @@ function isCurrent(journals: Journals, outDir: string, out: string, key: string)
 // Running
 
 function newSummary(skipped: string[] = []): BatchSummary {
-  return { articles: 0, written: 0, upToDate: 0, failed: 0, failures: [], skipped, entities: {}, bytes: 0, seconds: 0 };
+  return { articles: 0, written: 0, upToDate: 0, failed: 0, failures: [], skipped, entities: {}, bytes: 0, seconds: 0, threads: 0 };
 }
 
 function workerFile(): string {
@@ -575,6 +579,55 @@ export function runExtract(files: InputFile[], job: ExtractJob): BatchSummary {
   return s;
 }
 
+/**
+ * Input bytes that pay for one more worker thread. V8 compiles the pipeline anew in each thread
+ * (≈ 2–2.5 s of CPU) and runs its first articles in slower tiers, so on 2 cores a second thread
+ * lost on small inputs (1 MB: 0.8× one thread; 5 MB: 0.75–1.1×) and gained from ≈ 10 MB on
+ * (1.03–1.13×; 20 MB: 1.2–1.4×; 100 MB: 1.5–1.6×).
+ */
+export const BYTES_PER_THREAD = 8 * 1024 * 1024;
+
+/** Threads for `bytes` of input when --workers is not given: one, and one more per `perThread` bytes, up to `cores`. */
+export function threadsFor(bytes: number, cores: number, perThread = BYTES_PER_THREAD): number {
+  return Math.max(1, Math.min(cores, 1 + Math.floor(bytes / perThread)));
+}
+
+/** How many threads a run starts with, and how many it may grow to as a stream of unknown length goes on. */
+export interface ThreadPlan {
+  start: number;
+  max: number;
+}
+
+/** The size of a stream when it is a regular file (stdin redirected from one), else null. */
+function streamFileSize(stream: Readable): number | null {
+  const fd = (stream as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return null;
+  try {
+    const st = fstatSync(fd);
+    return st.isFile() ? st.size : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * --workers N gives N threads. Without it the input's size decides (threadsFor): files and a
+ * redirected stdin by their sizes (a shard by its share), a pipe by what it has delivered so
+ * far: one thread at first, another each time BYTES_PER_THREAD more have been read.
+ */
+export function threadPlan(input: BatchInput, job: ExtractJob, cores = availableParallelism()): ThreadPlan {
+  if (job.workers !== undefined) {
+    const n = Math.max(0, job.workers);
+    return { start: n, max: n };
+  }
+  const shards = job.shard?.count ?? 1;
+  const perThread = job.bytesPerThread ?? BYTES_PER_THREAD;
+  const size = 'files' in input ? inputBytes(input.files, cores * perThread * shards) : streamFileSize(input.stream);
+  if (size === null) return { start: 1, max: cores };
+  const n = threadsFor(size / shards, cores, perThread);
+  return { start: n, max: n };
+}
+
 /** Articles per hand-off to a worker thread (see runBatch). */
 const ARTICLES_PER_TASK = 16;
 
@@ -592,6 +645,10 @@ class Slots {
     const w = this.waiters.shift();
     if (w) w();
     else this.free++;
+  }
+  /** one more slot (a thread added) */
+  grow(): void {
+    this.release();
   }
 }
 
@@ -613,7 +670,10 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
   const t0 = performance.now();
   const s = newSummary('files' in input ? input.skipped : []);
   const ctx = readContext(job);
-  const workers = Math.max(0, job.workers ?? availableParallelism());
+  const plan = threadPlan(input, job);
+  const perThread = job.bytesPerThread ?? BYTES_PER_THREAD;
+  let threads = plan.start;
+  let extractBytes = 0; // sent to the threads (a pipe's plan grows with it)
   const timeoutMs = job.timeoutMs ?? 300_000;
   const toDir = job.outDir !== '-';
   const check = toDir && !job.force && existsSync(join(job.outDir, STATE_DIR)) ? new Journals() : null;
@@ -630,19 +690,19 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
   const getPool = () =>
     (pool ??= new Tinypool({
       filename: workerFile(),
-      minThreads: workers,
-      maxThreads: workers,
-      idleTimeout: 1000,
+      minThreads: plan.start,
+      maxThreads: plan.max,
+      idleTimeout: 5000, // (a thread added for a pipe, idle this long, ends; one is added again as input comes)
       // a small heap per thread keeps the peak memory of a long run low (a 2 MB article needs < 200 MB);
       // an article that needs more stops its thread, is reported, and the batch goes on. The young
       // generation holds an article's short-lived objects: 8 MB cost ≈ 15 % more CPU in scavenges than 24
       resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 24 },
     }));
-  const slots = new Slots(Math.max(1, workers));
+  const slots = new Slots(Math.max(1, threads));
   // Articles go to the threads in chunks: each hand-off costs a message each way and the pool's
   // memory probe, ≈ 1 ms here (as much as extracting an article), so one per chunk, not per article.
   // A chunk is sent when full or when the reader pauses (a filter answers each line without waiting).
-  const maxInFlight = Math.max(4, workers * ARTICLES_PER_TASK * 2);
+  const maxInFlight = Math.max(4, plan.max * ARTICLES_PER_TASK * 2);
   type Waiting = { u: Unit; resolve: (d: Done) => void };
   let chunk: Waiting[] = [];
   let flushing = false;
@@ -676,7 +736,11 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
   };
   const run = (u: Unit): Promise<Done> => {
     if (!u.task || u.upToDate) return Promise.resolve(u);
-    if (!workers) return Promise.resolve({ ...u, result: processTask(u.task) });
+    if (!plan.max) return Promise.resolve({ ...u, result: processTask(u.task) });
+    if (threads < plan.max && (extractBytes += u.task.data.byteLength) >= threads * perThread) {
+      threads++;
+      slots.grow();
+    }
     return new Promise<Done>((resolve) => {
       chunk.push({ u, resolve });
       if (chunk.length >= ARTICLES_PER_TASK) flush();
@@ -790,14 +854,16 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
     await (pool as Tinypool | null)?.destroy();
     if (!toDir) stdout?.off('error', onStdoutError);
   }
+  s.threads = pool ? threads : 0;
   s.seconds = (performance.now() - t0) / 1000;
   return s;
 }
 
-/** Total size in bytes of the inputs (for a progress bar's ETA). */
-export function totalBytes(files: InputFile[]): number {
+/** Total size in bytes of the inputs (for a progress bar's ETA), counted up to `limit`. */
+export function inputBytes(files: InputFile[], limit = Infinity): number {
   let n = 0;
   for (const f of files) {
+    if (n >= limit) break;
     try {
       n += statSync(f.path).size;
     } catch {

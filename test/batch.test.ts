@@ -3,11 +3,12 @@
 // what is current, shards split the inputs, and stdin → stdout streams.
 // Fixtures are generated in a temporary directory (no 50 MB files committed).
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LineSplitter } from '../pipeline/batch.js';
+import { BYTES_PER_THREAD, LineSplitter, runBatch, threadPlan, threadsFor } from '../pipeline/batch.js';
 import { aznews, CLI, ROOT } from './helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'aznews-batch-'));
@@ -382,5 +383,58 @@ describe('LineSplitter', () => {
       { line: 1, offset: 0, text: null },
       { line: 2, offset: 11, text: 'ok' },
     ]);
+  });
+});
+
+describe('worker threads by the size of the input (no --workers)', () => {
+  const MiB = 1024 * 1024;
+  it('one thread per BYTES_PER_THREAD of input, at least one, at most the cores', () => {
+    expect(threadsFor(0, 2)).toBe(1);
+    expect(threadsFor(BYTES_PER_THREAD - 1, 2)).toBe(1);
+    expect(threadsFor(BYTES_PER_THREAD, 2)).toBe(2);
+    expect(threadsFor(100 * BYTES_PER_THREAD, 2)).toBe(2);
+    expect(threadsFor(3 * BYTES_PER_THREAD, 8)).toBe(4);
+    expect(threadsFor(5 * MiB, 4, MiB)).toBe(4);
+  });
+
+  it('plans files by their size (a shard by its share), a pipe to grow, and --workers as given', () => {
+    const dir = tmp();
+    const big = join(dir, 'big.jsonl');
+    closeSync(openSync(big, 'w'));
+    truncateSync(big, BYTES_PER_THREAD + 1); // (sparse: no 8 MiB written)
+    const small = join(dir, 'small.txt');
+    writeFileSync(small, GOOD[0]);
+    const files = (ps: string[]) => ({ files: ps.map((path) => ({ path, base: dir })) });
+    expect(threadPlan(files([small]), { outDir: '-' }, 2)).toEqual({ start: 1, max: 1 });
+    expect(threadPlan(files([small, big]), { outDir: '-' }, 2)).toEqual({ start: 2, max: 2 });
+    expect(threadPlan(files([big]), { outDir: '-', shard: { index: 1, count: 2 } }, 2)).toEqual({ start: 1, max: 1 });
+    expect(threadPlan(files([big]), { outDir: '-', workers: 1 }, 2)).toEqual({ start: 1, max: 1 });
+    expect(threadPlan(files([small]), { outDir: '-', workers: 3 }, 2)).toEqual({ start: 3, max: 3 });
+    expect(threadPlan({ stream: Readable.from([]) }, { outDir: '-' }, 2)).toEqual({ start: 1, max: 2 });
+  });
+
+  it('runs a small batch on one thread, and says so with --verbose', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.txt'), GOOD[1]);
+    const r = aznews(['extract', join(dir, 'a.txt'), '--out', '-', '--verbose']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/up to \d+ worker thread\(s\), one per 8 MiB of input/);
+    expect(r.stderr).toMatch(/, 1 worker thread\(s\), peak RSS/);
+  });
+
+  it('adds threads to a pipe as its input goes on, with the same output as one thread', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => JSON.stringify({ url: `https://example.az/${i}`, text: `${GOOD[i % GOOD.length]} (${i})` }) + '\n');
+    const run = async (job: { workers?: number; bytesPerThread?: number }) => {
+      const out: string[] = [];
+      const summary = await runBatch({ stream: Readable.from([Buffer.from(lines.join(''))]) }, { outDir: '-', onDocument: (l) => out.push(l), ...job });
+      return { out, summary };
+    };
+    const grown = await run({ bytesPerThread: 2_000 }); // (the articles are ≈ 130 bytes: a second thread after ≈ 15)
+    const one = await run({ workers: 1 });
+    expect(grown.summary.written).toBe(60);
+    const articleBytes = lines.reduce((n, l) => n + Buffer.byteLength(l) - 1, 0); // (≈ 8 000: ≥ 2 threads where there are 2 cores)
+    expect(grown.summary.threads).toBe(Math.min(availableParallelism(), 1 + Math.floor(articleBytes / 2_000)));
+    expect(one.summary.threads).toBe(1);
+    expect(grown.out).toEqual(one.out);
   });
 });

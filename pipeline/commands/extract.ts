@@ -3,7 +3,7 @@
 import cliProgress from 'cli-progress';
 import { availableParallelism } from 'node:os';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { DEFAULT_MAX_ARTICLE_BYTES, expandInputs, runBatch, totalBytes, type BatchSummary, type ExtractJob, type Failure, type Shard } from '../batch.js';
+import { BYTES_PER_THREAD, DEFAULT_MAX_ARTICLE_BYTES, expandInputs, inputBytes, runBatch, type BatchSummary, type ExtractJob, type Failure, type Shard } from '../batch.js';
 import { fail, undash } from './common.js';
 
 /** A path as it can be shown on one line of stderr (control characters escaped). */
@@ -22,7 +22,7 @@ export function summaryLine(s: BatchSummary, verbose = false): string {
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
   const rate = s.seconds > 0 ? `, ${(s.bytes / 1e6 / s.seconds).toFixed(2)} MB/s` : '';
-  const rss = verbose ? `, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB` : '';
+  const rss = verbose ? `, ${s.threads} worker thread(s), peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB` : '';
   return `aznews: ${s.written}/${s.articles} articles written${kinds ? ` (${kinds})` : ''}, ${s.upToDate} skipped (up to date), ${s.failed} failed, ${s.seconds.toFixed(2)} s${rate}${rss}\n`;
 }
 
@@ -90,7 +90,10 @@ export const extractCommand = {
         .positional('inputs', { type: 'string', array: true, describe: 'files, directories or globs; - reads .jsonl from stdin' })
         .option('out', { type: 'string', demandOption: true, describe: 'output directory, or - for JSON Lines on stdout' })
         .option('reference-date', { type: 'string', describe: 'YYYY-MM-DD for relative dates when an article has no datePublished' })
-        .option('workers', { type: 'number', describe: `worker threads (default: the machine's cores, here ${availableParallelism()}; 0 = in the main thread)` })
+        .option('workers', {
+          type: 'number',
+          describe: `worker threads; 0 = in the main thread (default: one per ${BYTES_PER_THREAD / 1024 / 1024} MiB of input, up to the machine's cores, here ${availableParallelism()}: each thread first spends seconds compiling the pipeline, so small batches run faster on one)`,
+        })
         .option('force', { type: 'boolean', default: false, describe: 're-extract articles whose output is already current' })
         .option('shard', { type: 'string', describe: 'K/N: process only the K-th of N deterministic parts of the inputs (N machines, one archive)' })
         .option('max-article-size', { type: 'number', describe: `largest article (a file or a .jsonl line) in MB; larger ones are reported and skipped (default ${DEFAULT_MAX_ARTICLE_BYTES / 1024 / 1024})` })
@@ -112,7 +115,7 @@ export const extractCommand = {
       const job: ExtractJob = {
         outDir,
         referenceDate,
-        workers: checkNumber('workers', argv.workers, availableParallelism(), 0, true),
+        workers: argv.workers === undefined ? undefined : checkNumber('workers', argv.workers, 0, 0, true),
         force: !!argv.force,
         shard: checkShard(argv.shard),
         maxArticleBytes: Math.round(checkNumber('max-article-size', argv['max-article-size'], DEFAULT_MAX_ARTICLE_BYTES / 1024 / 1024, 0.001) * 1024 * 1024),
@@ -130,12 +133,13 @@ export const extractCommand = {
         }
       }
       if (outDir === '-') process.stdout.on('error', () => {}); // a closed pipe ends the run (see runBatch), quietly
-      const bar = !quiet && !verbose && process.stderr.isTTY ? progressBar(expansion ? totalBytes(expansion.files) / (job.shard?.count ?? 1) : null) : null;
+      const bar = !quiet && !verbose && process.stderr.isTTY ? progressBar(expansion ? inputBytes(expansion.files) / (job.shard?.count ?? 1) : null) : null;
       job.onFailure = (f) => (bar ? bar.log(failureLine(f)) : process.stderr.write(failureLine(f)));
       if (bar) job.onProgress = (s) => bar.update(s);
       if (verbose) {
         job.onWritten = (p, upToDate) => process.stderr.write(`aznews: ${upToDate ? 'up to date' : 'wrote'} ${printable(p)}\n`);
-        process.stderr.write(`aznews: ${job.workers} worker thread(s)${expansion ? `, ${expansion.files.length} input file(s)` : ', JSON Lines from stdin'}${job.shard ? `, shard ${job.shard.index}/${job.shard.count}` : ''}\n`);
+        const threads = job.workers !== undefined ? `${job.workers} worker thread(s)` : `up to ${availableParallelism()} worker thread(s), one per ${BYTES_PER_THREAD / 1024 / 1024} MiB of input`;
+        process.stderr.write(`aznews: ${threads}${expansion ? `, ${expansion.files.length} input file(s)` : ', JSON Lines from stdin'}${job.shard ? `, shard ${job.shard.index}/${job.shard.count}` : ''}\n`);
       }
       let summary: BatchSummary;
       try {
