@@ -3,8 +3,8 @@
 // linearity check of the pipeline on adversarial inputs. A script, not a test:
 // it prints tables (Markdown) and whether the targets of issue 6 hold.
 //
-//   npm run build && npm run bench                       # the full run (≈ 7 min on 2 cores)
-//   npm run bench -- --mb 5 --large 0 --no-adversarial    # a quick look
+//   npm run build && npm run bench                                  # the full run (≈ 12 min on 2 cores)
+//   npm run bench -- --mb 5 --rounds 1 --large 0 --no-adversarial   # a quick look
 //
 // Options: --mb N (corpus size in MB of article text, default 20), --rounds R
 // (rounds of the 1-worker, 2-worker and wink-nlp runs, interleaved, default 3),
@@ -115,7 +115,6 @@ interface Run {
   cpuSeconds?: number;
   /** CPU seconds by thread (Linux): worker threads, V8's platform threads, main thread */
   cpuSplit?: { workers: number; v8: number; main: number };
-  note?: string;
 }
 
 const mbps = (r: Run) => r.textBytes / 1e6 / r.seconds;

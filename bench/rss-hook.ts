@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeSync } from 'node:fs';
 
 export const TAG = '@@aznews-bench';
 
-/** CPU ms of each live thread of this process, main thread first; null where /proc is not there. */
+/** CPU ms of the main thread and of the other threads still alive, summed; null where /proc is not there. */
 function threadCpuMs(): { main: number; others: number } | null {
   try {
     const ticksMs = 10; // USER_HZ is 100 on Linux

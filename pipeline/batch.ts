@@ -592,10 +592,11 @@ export function threadsFor(bytes: number, cores: number, perThread = BYTES_PER_T
   return Math.max(1, Math.min(cores, 1 + Math.floor(bytes / perThread)));
 }
 
-/** How many threads a run starts with, and how many it may grow to as a stream of unknown length goes on. */
+/** How many threads a run starts with, and how many it may grow to, one more per `perThread` bytes sent, as a stream of unknown length goes on. */
 export interface ThreadPlan {
   start: number;
   max: number;
+  perThread: number;
 }
 
 /** The size of a stream when it is a regular file (stdin redirected from one), else null. */
@@ -616,16 +617,16 @@ function streamFileSize(stream: Readable): number | null {
  * far: one thread at first, another each time BYTES_PER_THREAD more have been read.
  */
 export function threadPlan(input: BatchInput, job: ExtractJob, cores = availableParallelism()): ThreadPlan {
+  const perThread = job.bytesPerThread ?? BYTES_PER_THREAD;
   if (job.workers !== undefined) {
     const n = Math.max(0, job.workers);
-    return { start: n, max: n };
+    return { start: n, max: n, perThread };
   }
   const shards = job.shard?.count ?? 1;
-  const perThread = job.bytesPerThread ?? BYTES_PER_THREAD;
   const size = 'files' in input ? inputBytes(input.files, cores * perThread * shards) : streamFileSize(input.stream);
-  if (size === null) return { start: 1, max: cores };
+  if (size === null) return { start: 1, max: cores, perThread };
   const n = threadsFor(size / shards, cores, perThread);
-  return { start: n, max: n };
+  return { start: n, max: n, perThread };
 }
 
 /** Articles per hand-off to a worker thread (see runBatch). */
@@ -671,7 +672,6 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
   const s = newSummary('files' in input ? input.skipped : []);
   const ctx = readContext(job);
   const plan = threadPlan(input, job);
-  const perThread = job.bytesPerThread ?? BYTES_PER_THREAD;
   let threads = plan.start;
   let extractBytes = 0; // sent to the threads (a pipe's plan grows with it)
   const timeoutMs = job.timeoutMs ?? 300_000;
@@ -737,7 +737,7 @@ export async function runBatch(input: BatchInput, job: ExtractJob): Promise<Batc
   const run = (u: Unit): Promise<Done> => {
     if (!u.task || u.upToDate) return Promise.resolve(u);
     if (!plan.max) return Promise.resolve({ ...u, result: processTask(u.task) });
-    if (threads < plan.max && (extractBytes += u.task.data.byteLength) >= threads * perThread) {
+    if (threads < plan.max && (extractBytes += u.task.data.byteLength) >= threads * plan.perThread) {
       threads++;
       slots.grow();
     }

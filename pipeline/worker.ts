@@ -129,6 +129,8 @@ export function processTask(task: ArticleTask): ArticleResult {
   return { ok: true, entities };
 }
 
+const UTF8_ENCODER = new TextEncoder();
+
 /** The task function of the worker threads: a chunk of units, their results in order (each unit fails alone). */
 export default function processTasks(tasks: ArticleTask[]): unknown {
   const results = tasks.map(processTask);
@@ -145,7 +147,7 @@ export default function processTasks(tasks: ArticleTask[]): unknown {
   let k = 0;
   for (const r of results) {
     if (r.ok && r.json !== undefined) {
-      UTF8.encodeInto(lines[k], bytes.subarray(at));
+      UTF8_ENCODER.encodeInto(lines[k], bytes.subarray(at));
       r.lineBytes = bytes.subarray(at, at + sizes[k]);
       r.json = undefined;
       at += sizes[k++];
@@ -153,4 +155,3 @@ export default function processTasks(tasks: ArticleTask[]): unknown {
   }
   return Tinypool.move({ [Tinypool.transferableSymbol]: [bytes.buffer], [Tinypool.valueSymbol]: results } as unknown as Parameters<typeof Tinypool.move>[0]);
 }
-const UTF8 = new TextEncoder();

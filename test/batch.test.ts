@@ -405,12 +405,12 @@ describe('worker threads by the size of the input (no --workers)', () => {
     const small = join(dir, 'small.txt');
     writeFileSync(small, GOOD[0]);
     const files = (ps: string[]) => ({ files: ps.map((path) => ({ path, base: dir })) });
-    expect(threadPlan(files([small]), { outDir: '-' }, 2)).toEqual({ start: 1, max: 1 });
-    expect(threadPlan(files([small, big]), { outDir: '-' }, 2)).toEqual({ start: 2, max: 2 });
-    expect(threadPlan(files([big]), { outDir: '-', shard: { index: 1, count: 2 } }, 2)).toEqual({ start: 1, max: 1 });
-    expect(threadPlan(files([big]), { outDir: '-', workers: 1 }, 2)).toEqual({ start: 1, max: 1 });
-    expect(threadPlan(files([small]), { outDir: '-', workers: 3 }, 2)).toEqual({ start: 3, max: 3 });
-    expect(threadPlan({ stream: Readable.from([]) }, { outDir: '-' }, 2)).toEqual({ start: 1, max: 2 });
+    expect(threadPlan(files([small]), { outDir: '-' }, 2)).toEqual({ start: 1, max: 1, perThread: BYTES_PER_THREAD });
+    expect(threadPlan(files([small, big]), { outDir: '-' }, 2)).toEqual({ start: 2, max: 2, perThread: BYTES_PER_THREAD });
+    expect(threadPlan(files([big]), { outDir: '-', shard: { index: 1, count: 2 } }, 2)).toEqual({ start: 1, max: 1, perThread: BYTES_PER_THREAD });
+    expect(threadPlan(files([big]), { outDir: '-', workers: 1 }, 2)).toEqual({ start: 1, max: 1, perThread: BYTES_PER_THREAD });
+    expect(threadPlan(files([small]), { outDir: '-', workers: 3 }, 2)).toEqual({ start: 3, max: 3, perThread: BYTES_PER_THREAD });
+    expect(threadPlan({ stream: Readable.from([]) }, { outDir: '-' }, 2)).toEqual({ start: 1, max: 2, perThread: BYTES_PER_THREAD });
   });
 
   it('runs a small batch on one thread, and says so with --verbose', () => {

@@ -6,6 +6,9 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { BYTES_PER_THREAD, DEFAULT_MAX_ARTICLE_BYTES, expandInputs, inputBytes, runBatch, type BatchSummary, type ExtractJob, type Failure, type Shard } from '../batch.js';
 import { fail, undash } from './common.js';
 
+/** The default's input per worker thread, for the help and --verbose */
+const MIB_PER_THREAD = `${BYTES_PER_THREAD / 1024 / 1024} MiB`;
+
 /** A path as it can be shown on one line of stderr (control characters escaped). */
 export function printable(p: string): string {
   // eslint-disable-next-line no-control-regex
@@ -92,7 +95,7 @@ export const extractCommand = {
         .option('reference-date', { type: 'string', describe: 'YYYY-MM-DD for relative dates when an article has no datePublished' })
         .option('workers', {
           type: 'number',
-          describe: `worker threads; 0 = in the main thread (default: one per ${BYTES_PER_THREAD / 1024 / 1024} MiB of input, up to the machine's cores, here ${availableParallelism()}: each thread first spends seconds compiling the pipeline, so small batches run faster on one)`,
+          describe: `worker threads; 0 = in the main thread (default: one per ${MIB_PER_THREAD} of input, up to the machine's cores, here ${availableParallelism()}: each thread first spends seconds compiling the pipeline, so small batches run faster on one)`,
         })
         .option('force', { type: 'boolean', default: false, describe: 're-extract articles whose output is already current' })
         .option('shard', { type: 'string', describe: 'K/N: process only the K-th of N deterministic parts of the inputs (N machines, one archive)' })
@@ -138,7 +141,7 @@ export const extractCommand = {
       if (bar) job.onProgress = (s) => bar.update(s);
       if (verbose) {
         job.onWritten = (p, upToDate) => process.stderr.write(`aznews: ${upToDate ? 'up to date' : 'wrote'} ${printable(p)}\n`);
-        const threads = job.workers !== undefined ? `${job.workers} worker thread(s)` : `up to ${availableParallelism()} worker thread(s), one per ${BYTES_PER_THREAD / 1024 / 1024} MiB of input`;
+        const threads = job.workers !== undefined ? `${job.workers} worker thread(s)` : `up to ${availableParallelism()} worker thread(s), one per ${MIB_PER_THREAD} of input`;
         process.stderr.write(`aznews: ${threads}${expansion ? `, ${expansion.files.length} input file(s)` : ', JSON Lines from stdin'}${job.shard ? `, shard ${job.shard.index}/${job.shard.count}` : ''}\n`);
       }
       let summary: BatchSummary;
